@@ -1,0 +1,125 @@
+import type { FieldIssue } from '../errors';
+import type { GrooveCredential } from '../generated/credential';
+import { readSchema, validatorFor } from '../validation/ajv';
+import { labelFor, toFieldIssues } from '../validation/issues';
+import { looksMasked } from './secret-fields';
+
+export const CREDENTIAL_SCHEMA = 'credential.schema.json';
+
+export const DEFAULT_API_BASE_URL = 'https://api.groovehq.com';
+
+/** A credential that passed validation, with every default filled in. */
+export type Credential = GrooveCredential & { api_base_url: string };
+
+export type CredentialResult =
+  { ok: true; credential: Credential } | { ok: false; errors: FieldIssue[] };
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+
+/**
+ * Checks a credential as a host's form submitted it, offline. Tidies what people paste
+ * (surrounding whitespace, a trailing newline, a copied `Bearer ` prefix) and otherwise names
+ * every problem by its form label. No error ever contains the key.
+ */
+export function validateCredential(input: unknown): CredentialResult {
+  const schema = readCredentialSchema();
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    const message = 'The credential must be an object of form fields.';
+    return { ok: false, errors: [{ field: '(root)', label: 'Credential', message }] };
+  }
+
+  const draft = tidy(input as Record<string, unknown>);
+  const keyIssues = checkApiKey(draft['api_key'], labelFor(schema, 'api_key'));
+  const validate = validatorFor<GrooveCredential>(CREDENTIAL_SCHEMA);
+  const schemaIssues = validate(draft) ? [] : toFieldIssues(validate.errors ?? [], schema);
+
+  // Our own sentence about the key says more than the schema's pattern error.
+  const errors = [
+    ...keyIssues,
+    ...schemaIssues.filter((issue) => !(keyIssues.length > 0 && issue.field === 'api_key')),
+    ...checkBaseUrl(draft['api_base_url'], labelFor(schema, 'api_base_url')),
+  ];
+  if (errors.length > 0) return { ok: false, errors: dedupe(errors) };
+
+  const credential = draft as unknown as GrooveCredential;
+  return {
+    ok: true,
+    credential: { ...credential, api_base_url: credential.api_base_url ?? DEFAULT_API_BASE_URL },
+  };
+}
+
+let cachedSchema: Record<string, unknown> | undefined;
+
+function readCredentialSchema(): Record<string, unknown> {
+  cachedSchema ??= readSchema(CREDENTIAL_SCHEMA);
+  return cachedSchema;
+}
+
+/** Trims pasted text and drops optional fields left empty, which forms submit as "". */
+function tidy(input: Record<string, unknown>): Record<string, unknown> {
+  const draft: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (typeof value !== 'string') {
+      draft[name] = value;
+      continue;
+    }
+    let text = value.trim();
+    if (name === 'api_key') text = text.replace(/^bearer\s+/i, '').trim();
+    if (name === 'api_base_url') text = text.replace(/\/+$/, '');
+    const optional = name !== 'api_key' && name !== 'credential_name';
+    if (optional && text === '') continue;
+    draft[name] = text;
+  }
+  return draft;
+}
+
+function checkApiKey(key: unknown, label: string): FieldIssue[] {
+  if (typeof key !== 'string') return [];
+  const issue = (message: string): FieldIssue[] => [{ field: 'api_key', label, message }];
+  if (key === '') {
+    return issue(
+      `${label} is required: paste the token generated in Groove under Settings > Developer > API.`,
+    );
+  }
+  if (looksMasked(key)) {
+    return issue(`${label} looks like the masked placeholder, not a key: paste the key itself.`);
+  }
+  if (/[\s]/u.test(key)) {
+    return issue(
+      `${label} contains spaces or line breaks inside it: paste the key alone, exactly as Groove shows it.`,
+    );
+  }
+  if (/[^\x21-\x7e]/.test(key)) {
+    return issue(
+      `${label} contains control or non-ASCII characters: copy the key again from Groove.`,
+    );
+  }
+  return [];
+}
+
+/** https anywhere, plain http only on this machine (the sandbox): the key must not travel in clear. */
+function checkBaseUrl(value: unknown, label: string): FieldIssue[] {
+  if (typeof value !== 'string') return [];
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return []; // the schema's `format: uri` already reports it
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+  const clean = url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  if (allowed && clean && (url.pathname === '/' || url.pathname === '')) return [];
+  const message = `${label} must be an https origin such as ${DEFAULT_API_BASE_URL} (plain http only on a loopback address), with no path, query or user.`;
+  return [{ field: 'api_base_url', label, message }];
+}
+
+function dedupe(issues: FieldIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.field}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,13 @@
+// The entry module a host loads (named by connector.json): the host contract of DESIGN.md.
+export { validateCredential, DEFAULT_API_BASE_URL } from './credential/validate-credential';
+export type { Credential, CredentialResult } from './credential/validate-credential';
+export {
+  presentCredential,
+  mergeCredentialEdit,
+  credentialSecretFields,
+} from './credential/edit-credential';
+export { MASKED_SECRET } from './credential/secret-fields';
+export * from './errors';
+export { quietLogger } from './logger';
+export type { Logger, LogFields } from './logger';
+export type { GrooveCredential } from './generated/credential';
