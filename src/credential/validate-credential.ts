@@ -33,11 +33,14 @@ export function validateCredential(input: unknown): CredentialResult {
   const validate = validatorFor<GrooveCredential>(CREDENTIAL_SCHEMA);
   const schemaIssues = validate(draft) ? [] : toFieldIssues(validate.errors ?? [], schema);
 
-  // Our own sentence about the key says more than the schema's pattern error.
+  const urlIssues = checkBaseUrl(draft['api_base_url'], labelFor(schema, 'api_base_url'));
+
+  // Our own sentences about the key and the URL say more than the schema's pattern errors.
+  const explained = new Set([...keyIssues, ...urlIssues].map((issue) => issue.field));
   const errors = [
     ...keyIssues,
-    ...schemaIssues.filter((issue) => !(keyIssues.length > 0 && issue.field === 'api_key')),
-    ...checkBaseUrl(draft['api_base_url'], labelFor(schema, 'api_base_url')),
+    ...urlIssues,
+    ...schemaIssues.filter((issue) => !explained.has(issue.field)),
   ];
   if (errors.length > 0) return { ok: false, errors: dedupe(errors) };
 
@@ -60,17 +63,27 @@ function tidy(input: Record<string, unknown>): Record<string, unknown> {
   const draft: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(input)) {
     if (typeof value !== 'string') {
-      draft[name] = value;
+      setOwn(draft, name, value);
       continue;
     }
     let text = value.trim();
-    if (name === 'api_key') text = text.replace(/^bearer\s+/i, '').trim();
+    if (name === 'api_key') text = text.replace(/^bearer(\s+|$)/i, '').trim();
     if (name === 'api_base_url') text = text.replace(/\/+$/, '');
     const optional = name !== 'api_key' && name !== 'credential_name';
     if (optional && text === '') continue;
-    draft[name] = text;
+    setOwn(draft, name, text);
   }
   return draft;
+}
+
+/** Defines an own property, so a pasted `__proto__` key stays a field (and is rejected). */
+function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function checkApiKey(key: unknown, label: string): FieldIssue[] {
@@ -100,17 +113,17 @@ function checkApiKey(key: unknown, label: string): FieldIssue[] {
 /** https anywhere, plain http only on this machine (the sandbox): the key must not travel in clear. */
 function checkBaseUrl(value: unknown, label: string): FieldIssue[] {
   if (typeof value !== 'string') return [];
+  const message = `${label} must be an https origin such as ${DEFAULT_API_BASE_URL} (plain http only on a loopback address), with no path, query or user.`;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return []; // the schema's `format: uri` already reports it
+    return [{ field: 'api_base_url', label, message }];
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
   const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
   const clean = url.username === '' && url.password === '' && url.search === '' && url.hash === '';
   if (allowed && clean && (url.pathname === '/' || url.pathname === '')) return [];
-  const message = `${label} must be an https origin such as ${DEFAULT_API_BASE_URL} (plain http only on a loopback address), with no path, query or user.`;
   return [{ field: 'api_base_url', label, message }];
 }
 

@@ -22,10 +22,17 @@ export interface ConnectorManifest {
     expires_after_days?: number;
   };
   schemas: {
-    [k: string]: Path;
+    manifest: Path;
+    credential: Path;
+    source?: Path;
+    destination?: Path;
+    [k: string]: Path | undefined;
   };
   ui_hints: {
-    [k: string]: UiHints;
+    credential: UiHints;
+    source?: UiHints;
+    destination?: UiHints;
+    [k: string]: UiHints | undefined;
   };
   streams: Stream[];
   operations: Operation[];
