@@ -1,0 +1,5 @@
+import type { Command } from '../command';
+import { specCommand } from './spec';
+
+/** Every command of `groove-connector`, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [specCommand];

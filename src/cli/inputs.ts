@@ -1,0 +1,69 @@
+import fs from 'node:fs/promises';
+import { InvalidInputError } from '../errors';
+import { type Credential, validateCredential } from '../credential/validate-credential';
+import { flagError } from './flags';
+
+/** Overrides the credential file's key, so the key can stay out of files as well as flags. */
+export const API_KEY_VARIABLE = 'GROOVE_API_KEY';
+
+/**
+ * Reads a JSON file named by a flag. Errors name the flag and the file, never the content: a
+ * parser's message quotes the text around the error, which may be a key.
+ */
+export async function readJsonFile(file: string, flag: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw flagError(flag, `${file} cannot be read (${code}).`);
+  }
+
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw flagError(flag, `${file} is not valid JSON.`);
+  }
+}
+
+/**
+ * Loads and validates the credential file, with GROOVE_API_KEY (when set) replacing its key.
+ * Every form of the key is added to `secrets` before anything can print, so writers mask it.
+ */
+export async function loadCredential(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  secrets: string[],
+): Promise<Credential> {
+  const input = await readJsonFile(file, '--credential');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw flagError('--credential', `${file} must hold a JSON object of form fields.`);
+  }
+
+  const fields = { ...(input as Record<string, unknown>) };
+  rememberSecret(fields['api_key'], secrets);
+  const fromEnvironment = env[API_KEY_VARIABLE];
+  if (fromEnvironment !== undefined && fromEnvironment !== '') {
+    rememberSecret(fromEnvironment, secrets);
+    fields['api_key'] = fromEnvironment;
+  }
+
+  const result = validateCredential(fields);
+  if (!result.ok) throw new InvalidInputError('credential', result.errors);
+  rememberSecret(result.credential.api_key, secrets);
+  return result.credential;
+}
+
+function rememberSecret(value: unknown, secrets: string[]): void {
+  if (typeof value !== 'string') return;
+  for (const form of [
+    value,
+    value.trim(),
+    value
+      .trim()
+      .replace(/^bearer\s+/i, '')
+      .trim(),
+  ]) {
+    if (form.length > 0 && !secrets.includes(form)) secrets.push(form);
+  }
+}
