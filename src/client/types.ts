@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { Clock } from './clock';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -48,6 +49,10 @@ export interface ClientOptions {
   /** Cancels every request made through this client. */
   signal?: AbortSignal;
   logger?: Logger;
+  /** Time source for pacing and waits; tests inject one to run without real waits. */
+  clock?: Clock;
+  /** Random numbers in [0, 1) for backoff jitter; injectable for repeatable tests. */
+  random?: () => number;
 }
 
 /**
