@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { isEmailValid } from '@hapi/address';
 import { SCHEMA_DIR } from '../paths';
 
 /**
@@ -38,6 +39,9 @@ export function readSchema(relativePath: string): Record<string, unknown> {
 function createAjv(): Ajv {
   const ajv = new Ajv({ strict: true, allErrors: true, useDefaults: false });
   addFormats(ajv);
+  // ajv-formats has no `idn-email`; addresses carry unicode local parts and IDN domains, and
+  // @hapi/address checks them without a list of top-level domains that would age.
+  ajv.addFormat('idn-email', (value: string) => isEmailValid(value));
   for (const keyword of VENDOR_KEYWORDS)
     ajv.addKeyword({ keyword, schemaType: ['boolean', 'string', 'array'] });
   for (const file of listSchemaFiles()) ajv.addSchema(readSchema(file), file);

@@ -118,6 +118,7 @@ function formatName(format: string): string {
     case 'uri':
       return 'a full URL';
     case 'email':
+    case 'idn-email':
       return 'an email address';
     default:
       return `a valid ${format}`;
