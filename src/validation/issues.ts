@@ -15,7 +15,8 @@ export function toFieldIssues(errors: readonly ErrorObject[], root: SchemaNode):
     if (error.keyword === 'if') continue;
     const field = fieldPath(error);
     const label = labelFor(root, field);
-    const message = describe(error, label);
+    const message =
+      error.keyword === 'false schema' ? notApplicable(error, label, root) : describe(error, label);
     const key = `${field}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -60,6 +61,26 @@ function childSchema(node: SchemaNode | undefined, part: string): SchemaNode | u
   const items = node['items'];
   if (/^\d+$/.test(part) && items && typeof items === 'object') return items as SchemaNode;
   return undefined;
+}
+
+/**
+ * A field forbidden by an `if`/`then` (an option of another stream): names the condition from
+ * the schema, e.g. `Ticket State does not apply when Stream Name is "agents"; remove it.`
+ */
+function notApplicable(error: ErrorObject, label: string, root: SchemaNode): string {
+  const steps = error.schemaPath.replace(/^#\//, '').split('/');
+  const thenAt = steps.lastIndexOf('then');
+  let node: unknown = root;
+  for (const step of steps.slice(0, thenAt)) node = (node as SchemaNode | undefined)?.[step];
+  const condition = (node as SchemaNode | undefined)?.['if'] as SchemaNode | undefined;
+  const properties = (condition?.['properties'] ?? {}) as Record<string, SchemaNode>;
+  for (const [name, rule] of Object.entries(properties)) {
+    if (!('const' in rule)) continue;
+    const parent = error.instancePath.replace(/^\//, '').split('/').slice(0, -1).join('/');
+    const subject = labelFor(root, parent ? `${parent}/${name}` : name);
+    return `${label} does not apply when ${subject} is ${JSON.stringify(rule['const'])}; remove it.`;
+  }
+  return `${label} does not apply here; remove it.`;
 }
 
 function describe(error: ErrorObject, label: string): string {

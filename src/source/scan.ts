@@ -1,0 +1,127 @@
+import { NotFoundError, PermissionError } from '../errors';
+import type { SourceMessage } from './messages';
+import { paginate } from './paginate';
+import { throwIfCancelled, type ReadContext } from './read-context';
+import type { ScanCursor } from './scan-cursor';
+import type { ScanPosition } from './state/state';
+import type { StateStore } from './state/state-store';
+import type { ScanTarget } from './streams/types';
+
+/** Where an item sits, and which streams have not yet handled it in an earlier read. */
+export interface ItemPlace {
+  position: ScanPosition;
+  target: ScanTarget;
+  /** Whether `cursor` still has to handle this item (false: a stopped read already did). */
+  isNew(cursor: ScanCursor): boolean;
+}
+
+/** Handles one item; resolves true when it sent requests of its own (children were read). */
+export type ItemHandler = (
+  item: Record<string, unknown>,
+  place: ItemPlace,
+) => AsyncGenerator<SourceMessage, boolean>;
+
+export interface Scan {
+  /** What is scanned (stream options); saved positions of another scope are not resumed. */
+  scope: string;
+  cursors: readonly ScanCursor[];
+  targets: readonly ScanTarget[];
+  handle: ItemHandler;
+}
+
+/**
+ * Pages through a scan's lists once for all its streams, checkpointing after every page and
+ * after every item that cost requests of its own, and moves the watermarks at the end.
+ * Streams sharing a scan may have stopped at different places: it starts at the earliest and
+ * lets each stream handle only the items past its own position.
+ */
+export async function* runScan(
+  context: ReadContext,
+  store: StateStore,
+  scan: Scan,
+): AsyncGenerator<SourceMessage> {
+  const parts = scan.targets.map((target) => target.part);
+  const order = positionOrder(parts);
+  for (const cursor of scan.cursors) {
+    const from = cursor.resumeFrom;
+    if (from !== undefined && !parts.includes(from.part)) cursor.restart();
+  }
+
+  const checkpoint = (next: ScanPosition): SourceMessage => {
+    for (const cursor of scan.cursors) {
+      store.set(cursor.stream, cursor.progress(scan.scope, next, order));
+    }
+    return { type: 'STATE', state: store.snapshot() };
+  };
+
+  const start = earliest(scan.cursors, order);
+  const startIndex = start === undefined ? 0 : parts.indexOf(start.part);
+  for (let index = startIndex; index < scan.targets.length; index += 1) {
+    const target = scan.targets[index] as ScanTarget;
+    const resuming = start !== undefined && index === startIndex;
+    const firstPage = resuming ? start.page : 1;
+
+    try {
+      for await (const page of paginate(context, target, firstPage)) {
+        for (const cursor of scan.cursors) cursor.noteServedAt(page.servedAt);
+        const skip = resuming && page.number === start.page ? start.offset : 0;
+
+        for (let offset = skip; offset < page.items.length; offset += 1) {
+          throwIfCancelled(context);
+          const position = { part: target.part, page: page.number, offset };
+          const place: ItemPlace = {
+            position,
+            target,
+            isNew: (cursor) => isNewFor(cursor, position, order),
+          };
+          const spent = yield* scan.handle(page.items[offset] as Record<string, unknown>, place);
+          if (spent) yield checkpoint({ ...position, offset: offset + 1 });
+        }
+
+        if (!page.last) yield checkpoint({ part: target.part, page: page.number + 1, offset: 0 });
+      }
+    } catch (error) {
+      if (!target.skippable || !isChildRefusal(error)) throw error;
+      yield context.failures.skip(target.subject, error);
+    }
+
+    const following = scan.targets[index + 1];
+    if (following !== undefined) yield checkpoint({ part: following.part, page: 1, offset: 0 });
+  }
+
+  for (const cursor of scan.cursors) store.set(cursor.stream, cursor.finish());
+  yield { type: 'STATE', state: store.snapshot() };
+}
+
+/** 404 or 403 on a child list (one ticket's messages): skip that list, not the read. */
+export function isChildRefusal(error: unknown): error is NotFoundError | PermissionError {
+  return error instanceof NotFoundError || error instanceof PermissionError;
+}
+
+function isNewFor(
+  cursor: ScanCursor,
+  position: ScanPosition,
+  order: (a: ScanPosition, b: ScanPosition) => number,
+): boolean {
+  const from = cursor.resumeFrom;
+  return from === undefined || order(position, from) >= 0;
+}
+
+function earliest(
+  cursors: readonly ScanCursor[],
+  order: (a: ScanPosition, b: ScanPosition) => number,
+): ScanPosition | undefined {
+  let first: ScanPosition | undefined;
+  for (const cursor of cursors) {
+    const from = cursor.resumeFrom;
+    if (from === undefined) return undefined;
+    if (first === undefined || order(from, first) < 0) first = from;
+  }
+  return first;
+}
+
+/** Orders positions by list (in scan order), then page, then offset. */
+export function positionOrder(parts: readonly string[]) {
+  return (a: ScanPosition, b: ScanPosition): number =>
+    parts.indexOf(a.part) - parts.indexOf(b.part) || a.page - b.page || a.offset - b.offset;
+}
