@@ -24,7 +24,8 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
 
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
 
-  const date = Date.parse(text);
+  // An HTTP date names its day and month; Date.parse alone would take "-5" for a year.
+  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }
