@@ -1,0 +1,126 @@
+import { createGrooveClient } from '../client/create-client';
+import type { GrooveClient } from '../client/types';
+import { validateCredential } from '../credential/validate-credential';
+import {
+  CancelledError,
+  InvalidInputError,
+  type ErrorCode,
+  type GrooveConnectorError,
+} from '../errors';
+import { quietLogger, type Logger } from '../logger';
+import { validateDestinationConfig, type DestinationSettings } from './config';
+import { inOrder } from './in-order';
+import { prepareRecord } from './prepare-record';
+import type { WriteMessage, WriteResult } from './results';
+import { describeError, sendRecord } from './send-record';
+import { Tally } from './tally';
+
+export interface WriteOptions {
+  /** Cancels the write: no record is taken after it fires, and the request in flight stops. */
+  signal?: AbortSignal;
+  logger?: Logger;
+  /** Validate and map every record and yield the requests it would send, sending none. */
+  dryRun?: boolean;
+  /** The client to send through; by default one is made from the credential and the form. */
+  client?: GrooveClient;
+}
+
+/** Errors that hold for every record alike: going on would only repeat them. */
+const STOPS_THE_WRITE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'authentication_failed',
+  'permission_denied',
+  'cancelled',
+]);
+
+/**
+ * Writes records into Groove, one operation per flow, and yields one result per record in input
+ * order, then a summary. The credential and the form are checked first (InvalidInputError,
+ * nothing sent). A bad record is reported and skipped unless the form says stop. A refused key
+ * (401/403) or a cancel ends the write early: the summary says where, and the typed error is
+ * thrown after it. A create is never sent twice.
+ */
+export async function* write(
+  credential: unknown,
+  destinationConfig: unknown,
+  records: AsyncIterable<unknown> | Iterable<unknown>,
+  options: WriteOptions = {},
+): AsyncGenerator<WriteMessage, void, undefined> {
+  const { signal, logger = quietLogger, dryRun = false } = options;
+  const checked = validateCredential(credential);
+  if (!checked.ok) throw new InvalidInputError('credential', checked.errors);
+  const settings = validateDestinationConfig(destinationConfig);
+  if (signal?.aborted === true)
+    throw new CancelledError('The write was cancelled before it began.');
+
+  const client = dryRun
+    ? undefined
+    : (options.client ??
+      createGrooveClient(checked.credential, {
+        requestsPerMinute: settings.requests_per_minute,
+        logger,
+        ...(signal === undefined ? {} : { signal }),
+      }));
+  const requestsBefore = client?.stats.requests ?? 0;
+  const operation = settings.operation.name;
+  const tally = new Tally(operation, dryRun);
+  let stop: { index: number; error: GrooveConnectorError } | undefined;
+  logger.info('Groove write started', { operation, dry_run: dryRun });
+
+  const handle = async (record: unknown, index: number): Promise<WriteResult> => {
+    const prepared = prepareRecord(record, settings);
+    if (!prepared.ok) {
+      const error = new InvalidInputError(`record ${index}`, prepared.issues);
+      if (settings.on_invalid_record === 'stop') stop ??= { index, error };
+      return { type: 'result', index, operation, status: 'failed', error: describeError(error) };
+    }
+
+    if (client === undefined) {
+      const { method, path, body } = prepared.request;
+      return {
+        type: 'result',
+        index,
+        operation,
+        status: 'dry_run',
+        request: { method, path, body },
+      };
+    }
+
+    const context = { client, operation: settings.operation, index, signal };
+    const sent = await sendRecord(context, prepared.input, prepared.request);
+    if (sent.error !== undefined && STOPS_THE_WRITE.has(sent.error.code)) {
+      stop ??= { index, error: sent.error };
+    }
+    return sent.result;
+  };
+  const stopTaking = (): boolean => stop !== undefined || isAborted(signal);
+
+  for await (const result of inOrder(records, settings.concurrency, handle, stopTaking)) {
+    tally.add(result);
+    logResult(logger, result);
+    yield result;
+  }
+
+  if (stop === undefined && isAborted(signal)) {
+    const error = new CancelledError('The write was cancelled; later records were not taken.');
+    stop = { index: tally.records - 1, error };
+  }
+  const requests = (client?.stats.requests ?? 0) - requestsBefore;
+  const summary = tally.summary(requests, stop);
+  logger.info('Groove write finished', { operation, ...summary.counts, requests });
+  yield summary;
+  if (stop !== undefined) throw stop.error;
+}
+
+// A function, not an inline check: the signal can fire while the write awaits.
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
+function logResult(logger: Logger, result: WriteResult): void {
+  if (result.status !== 'failed' && result.status !== 'unknown') return;
+  const fields = { index: result.index, operation: result.operation, code: result.error.code };
+  if (result.status === 'unknown') logger.warn('Groove write outcome unknown', fields);
+  else logger.warn('Groove write failed', fields);
+}
+
+export type { DestinationSettings };

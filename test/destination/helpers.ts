@@ -1,0 +1,38 @@
+import type { Credential } from '../../src/credential/validate-credential';
+import type { WriteResult, WriteSummary, WriteMessage } from '../../src/destination/results';
+
+export const GROOVE = 'https://api.groovehq.com';
+export const API_KEY = 'd7e1b0c4a9f84e2bb3c6d5e4f3a2b1c0';
+
+export const credential: Credential = {
+  credential_name: 'Support desk writer',
+  api_key: API_KEY,
+  api_base_url: GROOVE,
+};
+
+/** Everything a write yielded, split into results and summary, and what it threw at the end. */
+export interface Collected {
+  results: WriteResult[];
+  summary: WriteSummary | undefined;
+  error: unknown;
+}
+
+export async function collect(messages: AsyncIterable<WriteMessage>): Promise<Collected> {
+  const results: WriteResult[] = [];
+  let summary: WriteSummary | undefined;
+  let error: unknown;
+  try {
+    for await (const message of messages) {
+      if (message.type === 'summary') summary = message;
+      else results.push(message);
+    }
+  } catch (caught) {
+    error = caught;
+  }
+  return { results, summary, error };
+}
+
+/** Records handed over one by one, as a host's async source would. */
+export async function* stream<T>(items: readonly T[]): AsyncGenerator<T> {
+  for (const item of items) yield item;
+}
