@@ -18,3 +18,19 @@ export type { ReadOptions } from './source/read';
 export type { SourceMessage, RecordMessage, StateMessage, LogMessage } from './source/messages';
 export type { SourceState, StreamState, ScanState } from './source/state/state';
 export type { GrooveSource } from './generated/source';
+export { write } from './destination/write';
+export type { WriteOptions } from './destination/write';
+export type {
+  WriteMessage,
+  WriteResult,
+  WriteSummary,
+  WriteStatus,
+  WriteStop,
+  ResultError,
+  CreatedResult,
+  UpdatedResult,
+  FailedResult,
+  UnknownResult,
+  DryRunResult,
+} from './destination/results';
+export type { GrooveDestinationConfig } from './generated/destination';
