@@ -1,0 +1,64 @@
+import { baselineRead, connectorRead, sourceConfig } from '../lib/clients';
+import { measureOrExplain, type Figure } from '../lib/figure';
+import type { BenchOptions } from '../lib/options';
+import { withSandbox } from '../lib/sandbox-process';
+import { fixed, megabytes, thousands } from '../lib/stats';
+import type { ReadResult } from '../scenarios/baseline-read';
+
+const RSS = 'Memory, peak RSS';
+const HEAP = 'Memory, peak heap';
+const TARGET = '<= 1.10 (large ÷ small)';
+
+/**
+ * Peak memory of a read of a small and of a large account (tickets stream only), each in a fresh
+ * process: if the connector streams, the larger read needs no more memory than the smaller one.
+ * The bare page loop's peaks are shown beside it for scale.
+ */
+export function measureMemory(options: BenchOptions): Promise<Figure[]> {
+  const names = [RSS, HEAP].map((name) => ({ name, target: TARGET }));
+  return measureOrExplain(names, async () => {
+    const small = await readBoth(options, options.memorySmall);
+    const large = await readBoth(options, options.memoryLarge);
+    const sizes = `${thousands(options.memorySmall)} → ${thousands(options.memoryLarge)} tickets`;
+
+    const figure = (name: string, peak: (run: ReadResult) => number): Figure => {
+      const growth = peak(large.connector) / peak(small.connector);
+      return {
+        name,
+        connector: `${megabytes(peak(small.connector))} → ${megabytes(peak(large.connector))}`,
+        baseline: `${megabytes(peak(small.loop))} → ${megabytes(peak(large.loop))} (bare loop)`,
+        ratio: fixed(growth),
+        target: TARGET,
+        verdict: growth <= 1.1 ? 'pass' : 'falls short',
+        note:
+          `${sizes}, tickets stream only, one fresh process per read; ` +
+          (name === RSS
+            ? 'peak RSS = process.resourceUsage().maxRSS over the process life'
+            : 'peak heap = highest V8 used heap sampled every 10 ms') +
+          `; bare loop ratio ${fixed(peak(large.loop) / peak(small.loop))}`,
+      };
+    };
+    return [
+      figure(RSS, (run) => run.cost.maxRssBytes),
+      figure(HEAP, (run) => run.cost.heapPeakBytes),
+    ];
+  });
+}
+
+async function readBoth(
+  options: BenchOptions,
+  tickets: number,
+): Promise<{ connector: ReadResult; loop: ReadResult }> {
+  return withSandbox(
+    { seed: options.seed, tickets, rateLimitPerMinute: 0, latencyMs: 0 },
+    async (sandbox) => {
+      const config = sourceConfig(['tickets'], 'full_refresh', 0);
+      const connector = (await connectorRead(sandbox, { config })).result;
+      const loop = (await baselineRead(sandbox, 'page-loop', { ticketsOnly: true })).result;
+      if (connector.records.tickets !== tickets) {
+        throw new Error(`the connector read ${connector.records.tickets} of ${tickets} tickets`);
+      }
+      return { connector, loop };
+    },
+  );
+}

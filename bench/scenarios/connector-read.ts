@@ -1,0 +1,59 @@
+import { runUntil } from '../lib/deadline';
+import { requireDist } from '../lib/paths';
+import { startProbe } from '../lib/probe';
+import { scenarioMain } from '../lib/scenario-main';
+import type { ReadResult } from './baseline-read';
+
+type EntryModule = typeof import('../../src/index');
+type SourceModule = typeof import('../../src/source/read');
+
+export interface ConnectorReadInput {
+  url: string;
+  apiKey: string;
+  /** The source form's data, e.g. {"streams":[{"name":"tickets"}],"sync_mode":"incremental"}. */
+  config: Record<string, unknown>;
+  /** State from an earlier read, to read incrementally from it. */
+  state?: unknown;
+  durationMs?: number;
+}
+
+export interface ConnectorReadResult extends ReadResult {
+  /** The last checkpoint the read emitted (for the next, incremental, read). */
+  state: unknown;
+  /** Warnings and errors the read logged. */
+  warnings: string[];
+}
+
+/** The connector's read() through the built entry module, as a host calls it. */
+scenarioMain(async (input: ConnectorReadInput): Promise<ConnectorReadResult> => {
+  const entry = requireDist<EntryModule>('index');
+  const { read } = requireDist<SourceModule>('source/read');
+  const checked = entry.validateCredential({
+    credential_name: 'Benchmark',
+    api_key: input.apiKey,
+    api_base_url: input.url,
+  });
+  if (!checked.ok) throw new Error(`credential: ${JSON.stringify(checked.errors)}`);
+
+  const records = { tickets: 0, messages: 0 };
+  const warnings: string[] = [];
+  let state: unknown = input.state;
+
+  const stop = startProbe();
+  const { stoppedAtDeadline } = await runUntil(input.durationMs, async (signal) => {
+    const options = input.state === undefined ? { signal } : { signal, state: input.state };
+    for await (const message of read(checked.credential, input.config, options)) {
+      if (message.type === 'RECORD') {
+        if (message.stream === 'tickets' || message.stream === 'messages')
+          records[message.stream] += 1;
+      } else if (message.type === 'STATE') {
+        state = message.state;
+      } else if (message.level === 'warn' || message.level === 'error') {
+        warnings.push(message.message);
+      }
+    }
+  });
+  const cost = stop();
+
+  return { records, stoppedAtDeadline, cost, state, warnings };
+});
