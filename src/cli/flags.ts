@@ -37,10 +37,8 @@ export function parseFlags(specs: FlagSpecs, argv: readonly string[]): FlagValue
 
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.required === true && values[name] === undefined) {
-      throw flagError(
-        `--${name}`,
-        `--${name} ${spec.valueName ?? ''} is required.`.replace('  ', ' '),
-      );
+      const value = spec.valueName === undefined ? '' : ` ${spec.valueName}`;
+      throw flagError(`--${name}`, `missing: give it as --${name}${value}.`);
     }
   }
   return values;

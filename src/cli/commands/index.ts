@@ -1,6 +1,13 @@
 import type { Command } from '../command';
+import { discoverCommand } from './discover';
+import { readCommand } from './read';
 import { sandboxCommand } from './sandbox';
 import { specCommand } from './spec';
 
 /** Every command of `groove-connector`, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [specCommand, sandboxCommand];
+export const COMMANDS: readonly Command[] = [
+  specCommand,
+  discoverCommand,
+  readCommand,
+  sandboxCommand,
+];
