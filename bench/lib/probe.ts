@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 
 /** What one measured stretch of a scenario cost its own process. */
@@ -9,30 +10,83 @@ export interface Cost {
   maxRssBytes: number;
   /** Highest V8 used-heap size seen by sampling every HEAP_SAMPLE_MS and at the end. */
   heapPeakBytes: number;
+  /**
+   * Highest used heap seen right after a full (mark-sweep) collection: what the process
+   * really holds, without the garbage V8 lets pile up between collections. The used heap at
+   * the end when no full collection ran.
+   */
+  liveHeapPeakBytes: number;
+  majorCollections: number;
+  /** From the read's start to its first record: validation, set-up, the first request. */
+  firstRecordMs: number;
+  /** From the first record to the last: the steady cost per record, set-up left out. */
+  steady: { records: number; wallMs: number; cpuMs: number };
+}
+
+export interface Probe {
+  /** Call once per record, as it is received. */
+  record(): void;
+  /** Ends the measured stretch. */
+  stop(): Cost;
 }
 
 const HEAP_SAMPLE_MS = 10;
 
-/** Starts measuring; call the returned function at the end of the measured stretch. */
-export function startProbe(): () => Cost {
+/** Starts measuring a read. */
+export function startProbe(): Probe {
   const startedAt = process.hrtime.bigint();
   const cpuAtStart = process.cpuUsage();
-  let heapPeakBytes = v8.getHeapStatistics().used_heap_size;
+  let first: { at: bigint; cpu: NodeJS.CpuUsage } | undefined;
+  let lastAt: bigint | undefined;
+  let records = 0;
+  const usedHeap = (): number => v8.getHeapStatistics().used_heap_size;
+  let heapPeakBytes = usedHeap();
+  let liveHeapPeakBytes = 0;
+  let majorCollections = 0;
 
   const sample = (): void => {
-    heapPeakBytes = Math.max(heapPeakBytes, v8.getHeapStatistics().used_heap_size);
+    heapPeakBytes = Math.max(heapPeakBytes, usedHeap());
   };
   const sampler = setInterval(sample, HEAP_SAMPLE_MS);
+  const collections = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+      if (kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+      majorCollections += 1;
+      liveHeapPeakBytes = Math.max(liveHeapPeakBytes, usedHeap());
+    }
+  });
+  collections.observe({ entryTypes: ['gc'] });
 
-  return () => {
+  // Cheap per record (a clock read); CPU is read once, at the first record.
+  const record = (): void => {
+    records += 1;
+    lastAt = process.hrtime.bigint();
+    first ??= { at: lastAt, cpu: process.cpuUsage() };
+  };
+
+  const stop = (): Cost => {
     clearInterval(sampler);
+    collections.disconnect();
     sample();
     const cpu = process.cpuUsage(cpuAtStart);
+    const steadyCpu = first ? process.cpuUsage(first.cpu) : undefined;
     return {
       wallMs: Number(process.hrtime.bigint() - startedAt) / 1e6,
       cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       heapPeakBytes,
+      liveHeapPeakBytes: majorCollections > 0 ? liveHeapPeakBytes : usedHeap(),
+      majorCollections,
+      firstRecordMs: first ? Number(first.at - startedAt) / 1e6 : Number.NaN,
+      steady: {
+        records: Math.max(0, records - 1),
+        wallMs: first && lastAt ? Number(lastAt - first.at) / 1e6 : 0,
+        // From the first record to the end of the read (the tail after the last is tiny).
+        cpuMs: steadyCpu ? (steadyCpu.user + steadyCpu.system) / 1000 : 0,
+      },
     };
   };
+
+  return { record, stop };
 }

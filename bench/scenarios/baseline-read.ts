@@ -34,16 +34,17 @@ scenarioMain(async (input: BaselineReadInput): Promise<ReadResult> => {
   const records = { tickets: 0, messages: 0 };
   const send = sendFor(input);
 
-  const stop = startProbe();
+  const probe = startProbe();
   const { stoppedAtDeadline } = await runUntil(input.durationMs, (signal) =>
     readTicketsAndMessages(
       { baseUrl: input.url, apiKey: input.apiKey, send, ticketsOnly: input.ticketsOnly, signal },
       (stream) => {
         records[stream] += 1;
+        probe.record();
       },
     ),
   );
-  const cost = stop();
+  const cost = probe.stop();
 
   return { records, stoppedAtDeadline, cost };
 });

@@ -5,7 +5,6 @@ import { scenarioMain } from '../lib/scenario-main';
 import type { ReadResult } from './baseline-read';
 
 type EntryModule = typeof import('../../src/index');
-type SourceModule = typeof import('../../src/source/read');
 
 export interface ConnectorReadInput {
   url: string;
@@ -27,7 +26,6 @@ export interface ConnectorReadResult extends ReadResult {
 /** The connector's read() through the built entry module, as a host calls it. */
 scenarioMain(async (input: ConnectorReadInput): Promise<ConnectorReadResult> => {
   const entry = requireDist<EntryModule>('index');
-  const { read } = requireDist<SourceModule>('source/read');
   const checked = entry.validateCredential({
     credential_name: 'Benchmark',
     api_key: input.apiKey,
@@ -39,13 +37,14 @@ scenarioMain(async (input: ConnectorReadInput): Promise<ConnectorReadResult> => 
   const warnings: string[] = [];
   let state: unknown = input.state;
 
-  const stop = startProbe();
+  const probe = startProbe();
   const { stoppedAtDeadline } = await runUntil(input.durationMs, async (signal) => {
     const options = input.state === undefined ? { signal } : { signal, state: input.state };
-    for await (const message of read(checked.credential, input.config, options)) {
+    for await (const message of entry.read(checked.credential, input.config, options)) {
       if (message.type === 'RECORD') {
         if (message.stream === 'tickets' || message.stream === 'messages')
           records[message.stream] += 1;
+        probe.record();
       } else if (message.type === 'STATE') {
         state = message.state;
       } else if (message.level === 'warn' || message.level === 'error') {
@@ -53,7 +52,7 @@ scenarioMain(async (input: ConnectorReadInput): Promise<ConnectorReadResult> => 
       }
     }
   });
-  const cost = stop();
+  const cost = probe.stop();
 
   return { records, stoppedAtDeadline, cost, state, warnings };
 });

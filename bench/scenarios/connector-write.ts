@@ -2,7 +2,7 @@ import { requireDist } from '../lib/paths';
 import { startProbe, type Cost } from '../lib/probe';
 import { scenarioMain } from '../lib/scenario-main';
 
-type DestinationModule = typeof import('../../src/destination/write');
+type EntryModule = typeof import('../../src/index');
 
 export interface ConnectorWriteInput {
   url: string;
@@ -24,7 +24,7 @@ export interface ConnectorWriteResult {
 
 /** N create_ticket records through the connector's write(), as a host calls it. */
 scenarioMain(async (input: ConnectorWriteInput): Promise<ConnectorWriteResult> => {
-  const { write } = requireDist<DestinationModule>('destination/write');
+  const entry = requireDist<EntryModule>('index');
   const credential = {
     credential_name: 'Benchmark',
     api_key: input.apiKey,
@@ -33,11 +33,11 @@ scenarioMain(async (input: ConnectorWriteInput): Promise<ConnectorWriteResult> =
   const config = { operation: 'create_ticket', requests_per_minute: input.requestsPerMinute };
   const results: Record<string, number> = {};
 
-  const stop = startProbe();
-  for await (const message of write(credential, config, records(input))) {
+  const probe = startProbe();
+  for await (const message of entry.write(credential, config, records(input))) {
     if (message.type === 'result') results[message.status] = (results[message.status] ?? 0) + 1;
   }
-  const cost = stop();
+  const cost = probe.stop();
 
   return { results, cost };
 });
