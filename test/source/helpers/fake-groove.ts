@@ -40,9 +40,9 @@ export function fakeGroove(tickets: FakeTicket[]) {
   const scope = nock(GROOVE)
     .persist()
     .get(/^\/v1\/tickets(\?.*)?$/)
-    .reply(function reply(uri) {
-      requests.push(uri);
-      const url = new URL(uri, GROOVE);
+    .reply((request) => {
+      const url = new URL(request.url);
+      requests.push(url.pathname + url.search);
       const items = byActivity().map((ticket) => ({
         number: ticket.number,
         updated_at: ticket.updated_at,
@@ -53,9 +53,9 @@ export function fakeGroove(tickets: FakeTicket[]) {
       return [200, pageOf(items, url, 'tickets', '/tickets')];
     })
     .get(/^\/v1\/tickets\/\d+\/messages(\?.*)?$/)
-    .reply(function reply(uri) {
-      requests.push(uri);
-      const url = new URL(uri, GROOVE);
+    .reply((request) => {
+      const url = new URL(request.url);
+      requests.push(url.pathname + url.search);
       const number = Number(/tickets\/(\d+)\//.exec(url.pathname)?.[1]);
       const ticket = tickets.find((candidate) => candidate.number === number);
       if (ticket === undefined) return [404, { errors: ['Ticket not found'] }];
@@ -69,9 +69,10 @@ export function fakeGroove(tickets: FakeTicket[]) {
       return [200, pageOf(items, url, 'messages', `/tickets/${number}/messages`)];
     })
     .get(/^\/v1\/attachments(\?.*)?$/)
-    .reply(function reply(uri) {
-      requests.push(uri);
-      const id = new URL(uri, GROOVE).searchParams.get('message');
+    .reply((request) => {
+      const url = new URL(request.url);
+      requests.push(url.pathname + url.search);
+      const id = url.searchParams.get('message');
       return [200, { attachments: [{ filename: `${id}.pdf`, size: 10, url: 'https://s3/x' }] }];
     });
 
