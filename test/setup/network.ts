@@ -13,5 +13,7 @@ nock.disableNetConnect();
 nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
 
 afterEach(() => {
+  // A delayed reply the client gave up on (timeout, cancel) would keep its timer, and jest, alive.
+  nock.abortPendingRequests();
   nock.cleanAll();
 });
