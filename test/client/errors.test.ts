@@ -15,7 +15,15 @@ import {
   TimeoutError,
   UnexpectedResponseError,
 } from '../../src/errors';
-import { credential, GROOVE, manualClock, rejectionOf, socketError } from './fixtures';
+import {
+  credential,
+  GROOVE,
+  manualClock,
+  rejectionOf,
+  SHORT_TIMEOUT_MS,
+  SLOW_REPLY_MS,
+  socketError,
+} from './fixtures';
 
 function client(options: { timeoutMs?: number; signal?: AbortSignal } = {}) {
   return createGrooveClient(credential, { clock: manualClock(), maxRetries: 0, ...options });
@@ -175,14 +183,18 @@ describe('errors without an HTTP answer', () => {
   ] as { method: HttpMethod; error: typeof GrooveConnectorError }[])(
     'turns a $method that gets no answer in time into $error.name',
     async ({ method, error: errorClass }) => {
-      nock(GROOVE).intercept('/v1/tickets/7/state', method).delay(400).reply(200, '{}');
+      nock(GROOVE).intercept('/v1/tickets/7/state', method).delay(SLOW_REPLY_MS).reply(200, '{}');
 
       const error = await rejectionOf(
-        client({ timeoutMs: 20 }).request({ method, path: '/tickets/7/state', body: {} }),
+        client({ timeoutMs: SHORT_TIMEOUT_MS }).request({
+          method,
+          path: '/tickets/7/state',
+          body: {},
+        }),
       );
 
       expect(error).toBeInstanceOf(errorClass);
-      expect((error as Error).message).toContain('20 ms');
+      expect((error as Error).message).toContain(`${SHORT_TIMEOUT_MS} ms`);
     },
   );
 
@@ -203,7 +215,7 @@ describe('errors without an HTTP answer', () => {
 
 describe('cancellation', () => {
   it('rejects with CancelledError when the request signal fires while waiting for Groove', async () => {
-    nock(GROOVE).get('/v1/tickets').delay(300).reply(200, '{}');
+    nock(GROOVE).get('/v1/tickets').delay(SLOW_REPLY_MS).reply(200, '{}');
     const controller = new AbortController();
 
     const pending = client().request({
@@ -217,7 +229,7 @@ describe('cancellation', () => {
   });
 
   it('rejects with CancelledError when the client-wide signal fires', async () => {
-    nock(GROOVE).get('/v1/tickets').delay(300).reply(200, '{}');
+    nock(GROOVE).get('/v1/tickets').delay(SLOW_REPLY_MS).reply(200, '{}');
     const controller = new AbortController();
 
     const pending = client({ signal: controller.signal }).request({
@@ -230,7 +242,7 @@ describe('cancellation', () => {
   });
 
   it('reports a POST cancelled in flight as outcome unknown, since Groove may have created it', async () => {
-    nock(GROOVE).post('/v1/tickets').delay(300).reply(201, '{}');
+    nock(GROOVE).post('/v1/tickets').delay(SLOW_REPLY_MS).reply(201, '{}');
     const controller = new AbortController();
 
     const pending = client().request({

@@ -63,3 +63,8 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 export function socketError(code: string): Error {
   return Object.assign(new Error(`connect ${code}`), { code });
 }
+
+/** A timeout short enough for a test, long enough for nock to answer on a busy machine. */
+export const SHORT_TIMEOUT_MS = 150;
+/** A reply slower than SHORT_TIMEOUT_MS by far, for timeouts and cancellations. */
+export const SLOW_REPLY_MS = 3000;

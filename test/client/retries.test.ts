@@ -8,6 +8,8 @@ import {
   manualClock,
   recordingLogger,
   rejectionOf,
+  SHORT_TIMEOUT_MS,
+  SLOW_REPLY_MS,
   socketError,
 } from './fixtures';
 
@@ -22,7 +24,7 @@ function failWith(interceptor: nock.Interceptor, failure: FailureName): nock.Sco
     case 'refused':
       return interceptor.replyWithError(socketError('ECONNREFUSED'));
     case 'timeout':
-      return interceptor.delay(300).reply(200, '{}');
+      return interceptor.delay(SLOW_REPLY_MS).reply(200, '{}');
     case 'malformed':
       return interceptor.reply(200, '<html>Bad gateway</html>');
     default:
@@ -35,7 +37,6 @@ function clientWith(options: ClientOptions = {}) {
   const client = createGrooveClient(credential, {
     clock,
     requestsPerMinute: 0,
-    timeoutMs: 20,
     random: () => 0.5,
     ...options,
   });
@@ -71,7 +72,7 @@ describe('the retry rule', () => {
     const scope = failWith(interceptor(), failure)
       .intercept('/v1/tickets/5/state', method)
       .reply(200, '{"state":"closed"}');
-    const { client } = clientWith();
+    const { client } = clientWith(failure === 'timeout' ? { timeoutMs: SHORT_TIMEOUT_MS } : {});
 
     const outcome = client.request({ method, path: '/tickets/5/state', body: { state: 'closed' } });
 

@@ -9,6 +9,8 @@ import {
   manualClock,
   recordingLogger,
   rejectionOf,
+  SHORT_TIMEOUT_MS,
+  SLOW_REPLY_MS,
   socketError,
 } from './fixtures';
 
@@ -90,15 +92,15 @@ const SCENARIOS: [string, Scenario][] = [
   [
     'a timeout',
     {
-      arrange: () => nock(GROOVE).get('/v1/x').times(5).delay(300).reply(200, '{}'),
-      options: { timeoutMs: 10 },
+      arrange: () => nock(GROOVE).get('/v1/x').times(5).delay(SLOW_REPLY_MS).reply(200, '{}'),
+      options: { timeoutMs: SHORT_TIMEOUT_MS },
     },
   ],
   [
     'a POST timing out',
     {
-      arrange: () => nock(GROOVE).post('/v1/x').delay(300).reply(200, '{}'),
-      options: { timeoutMs: 10 },
+      arrange: () => nock(GROOVE).post('/v1/x').delay(SLOW_REPLY_MS).reply(200, '{}'),
+      options: { timeoutMs: SHORT_TIMEOUT_MS },
       request: { method: 'POST' },
     },
   ],
@@ -108,7 +110,10 @@ const SCENARIOS: [string, Scenario][] = [
   ],
   [
     'a cancellation',
-    { arrange: () => nock(GROOVE).get('/v1/x').delay(300).reply(200, '{}'), abortAfterMs: 10 },
+    {
+      arrange: () => nock(GROOVE).get('/v1/x').delay(SLOW_REPLY_MS).reply(200, '{}'),
+      abortAfterMs: 10,
+    },
   ],
   [
     'a refused path holding the key',
