@@ -7,6 +7,28 @@ export {
   credentialSecretFields,
 } from './credential/edit-credential';
 export { MASKED_SECRET } from './credential/secret-fields';
+export { testCredential } from './credential/test-credential';
+export type {
+  CredentialTestResult,
+  CredentialTestStatus,
+  TestCredentialOptions,
+} from './credential/test-credential';
+export { createGrooveClient } from './client/create-client';
+export {
+  DEFAULT_REQUESTS_PER_MINUTE,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_WAIT_MS,
+} from './client/client-options';
+export type {
+  ClientOptions,
+  ClientStats,
+  GrooveClient,
+  GrooveRequest,
+  GrooveResponse,
+  HttpMethod,
+} from './client/types';
+export type { Clock } from './client/clock';
 export * from './errors';
 export { quietLogger } from './logger';
 export type { Logger, LogFields } from './logger';
