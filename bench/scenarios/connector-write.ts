@@ -1,29 +1,24 @@
 import { requireDist } from '../lib/paths';
 import { startProbe, type Cost } from '../lib/probe';
 import { scenarioMain } from '../lib/scenario-main';
+import { ticketRecords, type TicketBatch } from './ticket-records';
 
 type EntryModule = typeof import('../../src/index');
 
-export interface ConnectorWriteInput {
+export interface WriteInput extends TicketBatch {
   url: string;
   apiKey: string;
   requestsPerMinute: number;
-  tickets: number;
-  /** Starts every subject, so the benchmark can count what this run created. */
-  subjectPrefix: string;
-  /** The customer and the mailbox the tickets are between. */
-  from: string;
-  to: string;
 }
 
-export interface ConnectorWriteResult {
+export interface WriteResult {
   /** Results by status: created, failed, unknown. */
   results: Record<string, number>;
   cost: Cost;
 }
 
 /** N create_ticket records through the connector's write(), as a host calls it. */
-scenarioMain(async (input: ConnectorWriteInput): Promise<ConnectorWriteResult> => {
+scenarioMain(async (input: WriteInput): Promise<WriteResult> => {
   const entry = requireDist<EntryModule>('index');
   const credential = {
     credential_name: 'Benchmark',
@@ -34,21 +29,10 @@ scenarioMain(async (input: ConnectorWriteInput): Promise<ConnectorWriteResult> =
   const results: Record<string, number> = {};
 
   const probe = startProbe();
-  for await (const message of entry.write(credential, config, records(input))) {
+  for await (const message of entry.write(credential, config, ticketRecords(input))) {
     if (message.type === 'result') results[message.status] = (results[message.status] ?? 0) + 1;
   }
   const cost = probe.stop();
 
   return { results, cost };
 });
-
-function* records(input: ConnectorWriteInput): Generator<Record<string, unknown>> {
-  for (let i = 0; i < input.tickets; i++) {
-    yield {
-      from: input.from,
-      to: input.to,
-      subject: `${input.subjectPrefix} ${i}`,
-      body: `Benchmark ticket ${i}: the printer on the third floor is out of toner again.`,
-    };
-  }
-}
