@@ -3,11 +3,13 @@ import { discoverCommand } from './discover';
 import { readCommand } from './read';
 import { sandboxCommand } from './sandbox';
 import { specCommand } from './spec';
+import { writeCommand } from './write';
 
 /** Every command of `groove-connector`, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
   specCommand,
   discoverCommand,
   readCommand,
+  writeCommand,
   sandboxCommand,
 ];

@@ -11,6 +11,8 @@ export interface CliOptions {
   /** Extra environment; the child gets only PATH besides these, never this process's key. */
   env?: Record<string, string>;
   stdin?: string;
+  /** Leave stdin open for the test to write to and end. */
+  keepStdinOpen?: boolean;
 }
 
 /** Starts the built CLI as a child process, the way an engine or a shell runs it. */
@@ -20,7 +22,7 @@ export function spawnCli(args: readonly string[], options: CliOptions = {}): Chi
     env: { PATH: process.env['PATH'] ?? '', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  child.stdin?.end(options.stdin ?? '');
+  if (options.keepStdinOpen !== true) child.stdin?.end(options.stdin ?? '');
   return child;
 }
 
