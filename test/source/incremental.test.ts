@@ -74,7 +74,7 @@ describe('incremental reads', () => {
     const changed = tickets.find((t) => t.number === 10) as FakeTicket;
     changed.updated_at = '2026-01-01T00:00:00Z';
     changed.messages.push({ id: '9999999999', updated_at: '2026-01-01T00:00:00Z' });
-    const touched = tickets.find((t) => t.number === 3) as FakeTicket;
+    const touched = tickets.find((t) => t.number === 4) as FakeTicket;
     touched.updated_at = '2026-01-01T00:00:01Z';
     groove.requests.length = 0;
 
@@ -84,13 +84,13 @@ describe('incremental reads', () => {
       'attachments:9999999999/9999999999.pdf',
       'messages:9999999999',
       'tickets:10',
-      'tickets:3',
+      'tickets:4',
     ]);
     const asked = groove.requests.map((uri) => uri.replace(/\?.*/, ''));
     expect(asked.filter((p) => p !== '/v1/tickets').sort()).toEqual([
       '/v1/attachments',
       '/v1/tickets/10/messages',
-      '/v1/tickets/3/messages',
+      '/v1/tickets/4/messages',
     ]);
   });
 

@@ -49,7 +49,9 @@ export function ticketItemHandler(context: ReadContext, cursors: TicketCursors):
           ? attachments
           : undefined,
     };
-    if (children.messages === undefined && children.attachments === undefined) return false;
+    const nothingToRead = children.messages === undefined && children.attachments === undefined;
+    // A ticket that says it has no messages costs no request (message_count, §5.1).
+    if (nothingToRead || item['message_count'] === 0) return false;
 
     yield* readTicketMessages(context, number, children);
     return true;

@@ -11,16 +11,10 @@ export async function knowledgeBaseTargets(
   context: ReadContext,
   kind: 'categories' | 'articles',
 ): Promise<ScanTarget[]> {
-  const ids = config.knowledge_base_id !== undefined ? [config.knowledge_base_id] : [];
-  if (ids.length === 0) {
-    const list = { part: '', path: '/kb', itemsKey: 'knowledge_bases', subject: 'knowledge bases' };
-    for await (const page of paginate(context, list, 1)) {
-      for (const item of page.items) {
-        const id = item['id'];
-        if (typeof id === 'string' || typeof id === 'number') ids.push(String(id));
-      }
-    }
-  }
+  const ids =
+    config.knowledge_base_id !== undefined
+      ? [config.knowledge_base_id]
+      : await knowledgeBaseIds(context);
 
   return ids.map((id) => ({
     part: id,
@@ -28,4 +22,28 @@ export async function knowledgeBaseTargets(
     itemsKey: kind,
     subject: `${kind} of knowledge base ${id}`,
   }));
+}
+
+/** Asked once per read, however many knowledge base streams need the list. */
+const listed = new WeakMap<ReadContext, Promise<string[]>>();
+
+function knowledgeBaseIds(context: ReadContext): Promise<string[]> {
+  let ids = listed.get(context);
+  if (ids === undefined) {
+    ids = listKnowledgeBases(context);
+    listed.set(context, ids);
+  }
+  return ids;
+}
+
+async function listKnowledgeBases(context: ReadContext): Promise<string[]> {
+  const ids: string[] = [];
+  const list = { part: '', path: '/kb', itemsKey: 'knowledge_bases', subject: 'knowledge bases' };
+  for await (const page of paginate(context, list, 1)) {
+    for (const item of page.items) {
+      const id = item['id'];
+      if (typeof id === 'string' || typeof id === 'number') ids.push(String(id));
+    }
+  }
+  return ids;
 }
