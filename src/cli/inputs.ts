@@ -27,14 +27,14 @@ export async function readJsonFile(file: string, flag: string): Promise<unknown>
 }
 
 /**
- * Loads and validates the credential file, with GROOVE_API_KEY (when set) replacing its key.
+ * Reads the credential file as form fields, with GROOVE_API_KEY (when set) replacing its key.
  * Every form of the key is added to `secrets` before anything can print, so writers mask it.
  */
-export async function loadCredential(
+export async function readCredentialFields(
   file: string,
   env: NodeJS.ProcessEnv,
   secrets: string[],
-): Promise<Credential> {
+): Promise<Record<string, unknown>> {
   const input = await readJsonFile(file, '--credential');
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw flagError('--credential', `${file} must hold a JSON object of form fields.`);
@@ -47,8 +47,16 @@ export async function loadCredential(
     rememberSecret(fromEnvironment, secrets);
     fields['api_key'] = fromEnvironment;
   }
+  return fields;
+}
 
-  const result = validateCredential(fields);
+/** The credential file (and GROOVE_API_KEY), validated: an InvalidInputError names each field. */
+export async function loadCredential(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  secrets: string[],
+): Promise<Credential> {
+  const result = validateCredential(await readCredentialFields(file, env, secrets));
   if (!result.ok) throw new InvalidInputError('credential', result.errors);
   rememberSecret(result.credential.api_key, secrets);
   return result.credential;

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { checkCommand } from './check';
 import { discoverCommand } from './discover';
 import { readCommand } from './read';
 import { sandboxCommand } from './sandbox';
@@ -8,6 +9,7 @@ import { writeCommand } from './write';
 /** Every command of `groove-connector`, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
   specCommand,
+  checkCommand,
   discoverCommand,
   readCommand,
   writeCommand,
