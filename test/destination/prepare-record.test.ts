@@ -186,6 +186,16 @@ describe('mapping record fields to operation inputs', () => {
     });
   });
 
+  it('fills a custom customer field whose name Groove users chose freely', () => {
+    const record = { mail: 'casey@example.net', tier: 'gold' };
+    const mapping = { email: 'mail', 'custom.Plan Tier-2': 'tier' };
+
+    expect(requestFor('update_customer', record, { mapping }).body).toEqual({
+      email: 'casey@example.net',
+      custom: { 'Plan Tier-2': 'gold' },
+    });
+  });
+
   it('leaves behind record fields that are not inputs, and null values', () => {
     const record = { ticket_number: 5, state: 'opened', href: 'x', title: null, priority: null };
 
