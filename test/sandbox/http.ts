@@ -13,18 +13,21 @@ export interface Answer {
 export interface CallOptions {
   token?: string | null;
   body?: unknown;
+  /** Sent as is, with a JSON content type: for bodies that are not valid JSON. */
+  rawBody?: string;
   headers?: Record<string, string>;
   timeoutMs?: number;
 }
 
 export function call(
-  sandbox: Sandbox,
+  sandbox: Pick<Sandbox, 'url' | 'tokens'>,
   method: string,
   path: string,
   options: CallOptions = {},
 ): Promise<Answer> {
   const token = options.token === undefined ? sandbox.tokens.admin : options.token;
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const payload =
+    options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers: Record<string, string> = { ...options.headers };
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
