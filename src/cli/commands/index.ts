@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { checkCommand } from './check';
+import { demoCommand } from './demo';
 import { discoverCommand } from './discover';
 import { readCommand } from './read';
 import { sandboxCommand } from './sandbox';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   readCommand,
   writeCommand,
   sandboxCommand,
+  demoCommand,
 ];
