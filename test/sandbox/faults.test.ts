@@ -1,4 +1,5 @@
 import { parseFaultSpec, startSandbox, type Sandbox } from '../../src/sandbox';
+import { FaultInjector } from '../../src/sandbox/faults';
 import { call, getJson, type Page } from './http';
 
 let sandbox: Sandbox;
@@ -189,5 +190,21 @@ describe('the --faults text', () => {
     ['latency:200-50', /low to high/],
   ])('rejects %s with a message that says what is wrong', (text, message) => {
     expect(() => parseFaultSpec(text)).toThrow(message);
+  });
+});
+
+describe('sandbox latency', () => {
+  const delays = (seed: number, latency: { min: number; max: number }): number[] => {
+    const injector = new FaultInjector(seed, latency, { latencyMs: 7 });
+    return Array.from({ length: 20 }, () => injector.decide('GET', '/v1/tickets').delayMs);
+  };
+
+  it('adds a fixed delay plus a jitter drawn from the seed, within the range asked for', () => {
+    const drawn = delays(1, { min: 10, max: 90 });
+
+    expect(drawn.every((delay) => delay >= 17 && delay <= 97)).toBe(true);
+    expect(new Set(drawn).size).toBeGreaterThan(5);
+    expect(delays(1, { min: 10, max: 90 })).toEqual(drawn);
+    expect(delays(2, { min: 10, max: 90 })).not.toEqual(drawn);
   });
 });
