@@ -60,7 +60,8 @@ export class Progress {
     const rate = done / elapsedSeconds;
     parts.push(`${format(Math.round(rate))}/s`);
     const requests = this.requests();
-    if (requests !== undefined) parts.push(`${format(requests)} requests`);
+    if (requests !== undefined)
+      parts.push(`${format(requests)} request${requests === 1 ? '' : 's'}`);
     if (remaining > 0 && rate > 0) parts.push(`~${Math.ceil(remaining / rate)}s left`);
     return parts.join(' · ');
   }

@@ -79,8 +79,11 @@ async function runRead(values: FlagValues, context: CliContext): Promise<ExitCod
       signal,
     }),
     ({ path, totalCount }) => {
-      // Only a full read emits what a list holds; an incremental one emits what changed.
-      if (settings.sync_mode === 'full_refresh') progress.total(path.slice(1), totalCount);
+      // Only a full read emits what a list holds (an incremental one emits what changed), and
+      // only a top-level list (`/tickets`, not `/tickets/12/messages`) is a whole stream.
+      const stream = path.slice(1);
+      const configured = settings.streams.some(({ name }) => name === stream);
+      if (settings.sync_mode === 'full_refresh' && configured) progress.total(stream, totalCount);
     },
   );
 
