@@ -10,6 +10,9 @@ export const GROOVE_MAX_PER_PAGE = 50;
 /** However the pagination block reads, no list is paged past this many pages (10 M records). */
 export const ABSOLUTE_MAX_PAGES = 200_000;
 
+/** Empty 2xx answers after which a page is given up on. */
+export const PAGE_ATTEMPTS = 3;
+
 export interface Page {
   number: number;
   items: Array<Record<string, unknown>>;
@@ -43,15 +46,7 @@ export async function* paginate(
 
   for (let number = firstPage; ; number += 1) {
     throwIfCancelled(context);
-    const response = await context.client.request<unknown>({
-      method: 'GET',
-      path: target.path,
-      query: { ...target.query, page: number, per_page: GROOVE_MAX_PER_PAGE },
-      subject: target.subject,
-      signal: context.signal,
-    });
-
-    const { items, pagination } = readEnvelope(response.data, target);
+    const { response, items, pagination } = await fetchPage(context, target, number);
     if (number === firstPage) bound = pageBound(pagination?.total_count);
 
     const done = saysDone(number, items, pagination);
@@ -66,6 +61,31 @@ export async function* paginate(
     const last = done || number >= bound;
     yield { number, items, last, servedAt: Number.isNaN(servedAt) ? undefined : servedAt };
     if (last) return;
+  }
+}
+
+/**
+ * One page, asked again (a bounded number of times) when a 2xx came with an empty body: from a
+ * proxy in front of Groove that is a glitch, like a 502, and a list always has a body. Any other
+ * body without the list is a real mismatch and fails at once.
+ */
+async function fetchPage(context: ReadContext, target: ScanTarget, number: number) {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await context.client.request<unknown>({
+      method: 'GET',
+      path: target.path,
+      query: { ...target.query, page: number, per_page: GROOVE_MAX_PER_PAGE },
+      subject: target.subject,
+      signal: context.signal,
+    });
+    if (response.data !== null || attempt >= PAGE_ATTEMPTS) {
+      return { response, ...readEnvelope(response.data, target) };
+    }
+    context.logger.warn('Asking again for a page answered with an empty body', {
+      path: target.path,
+      page: number,
+      attempt,
+    });
   }
 }
 
