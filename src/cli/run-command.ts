@@ -42,6 +42,12 @@ export async function runCommand(
     logger.warn(`${signal} received: stopping cleanly (send it again to stop at once)`),
   );
 
+  // A reader that goes away (`| head`) closes stdout: nothing more can be said there.
+  let stdoutClosed = false;
+  process.stdout.on('error', () => {
+    stdoutClosed = true;
+  });
+
   try {
     const values = parseFlags(flags, argv);
     logger = createStderrLogger(terminal, logLevel(stringFlag(values, 'log-level')), secrets);
@@ -60,6 +66,11 @@ export async function runCommand(
   } catch (error) {
     const interrupted = interrupts.exitCode();
     if (interrupted !== undefined && isCancellation(error)) return interrupted;
+
+    if (stdoutClosed || (error as NodeJS.ErrnoException).code === 'EPIPE') {
+      logger.warn('stdout was closed before the output ended; stopping.');
+      return ExitCode.failure;
+    }
 
     const failure = classifyFailure(error);
     const message = redact(failure.message, secrets);
