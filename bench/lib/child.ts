@@ -7,10 +7,15 @@ import { benchModule } from './paths';
  * no module, cache or heap left behind by another measurement, and no sandbox in the process.
  * The scenario gets its input over IPC and answers with one message (see scenario-main.ts).
  */
-export function runScenario<I, O>(scenario: string, input: I, timeoutMs: number): Promise<O> {
+export function runScenario<I, O>(
+  scenario: string,
+  input: I,
+  timeoutMs: number,
+  nodeFlags: readonly string[] = [],
+): Promise<O> {
   return new Promise<O>((resolve, reject) => {
     const child = fork(benchModule(scenario), [], {
-      execArgv: [],
+      execArgv: [...nodeFlags],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let answer: { ok: true; result: O } | { ok: false; error: string } | undefined;

@@ -35,6 +35,7 @@ export function connectorRead(
       'scenarios/connector-read',
       full,
       READ_TIMEOUT_MS,
+      nodeFlagsFor(input),
     ),
   );
 }
@@ -47,8 +48,18 @@ export function baselineRead(
 ): Promise<Tallied<ReadResult>> {
   const full: BaselineReadInput = { ...input, variant, url, apiKey: sandbox.adminToken };
   return tallied(sandbox, () =>
-    runScenario<BaselineReadInput, ReadResult>('scenarios/baseline-read', full, READ_TIMEOUT_MS),
+    runScenario<BaselineReadInput, ReadResult>(
+      'scenarios/baseline-read',
+      full,
+      READ_TIMEOUT_MS,
+      nodeFlagsFor(input),
+    ),
   );
+}
+
+/** A read that measures the heap it holds forces collections, which node allows on request. */
+function nodeFlagsFor(input: { retainedEvery?: number }): string[] {
+  return input.retainedEvery === undefined ? [] : ['--expose-gc'];
 }
 
 /** The source form for tickets (and messages), with the pace ceiling given. */

@@ -1,4 +1,3 @@
-import { constants, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 
 /** What one measured stretch of a scenario cost its own process. */
@@ -11,15 +10,14 @@ export interface Cost {
   /** Highest V8 used-heap size seen by sampling every HEAP_SAMPLE_MS and at the end. */
   heapPeakBytes: number;
   /**
-   * Highest used heap seen right after a full (mark-sweep) collection: what the process
-   * really holds, without the garbage V8 lets pile up between collections. The used heap at
-   * the end when no full collection ran.
+   * Highest used heap right after a forced full collection, taken every `retainedEvery`
+   * records while the read runs: what the read holds, without the garbage V8 lets pile up
+   * between collections. NaN when not asked for (the process needs --expose-gc).
    */
-  liveHeapPeakBytes: number;
-  majorCollections: number;
+  retainedPeakBytes: number;
   /** From the read's start to its first record: validation, set-up, the first request. */
   firstRecordMs: number;
-  /** From the first record to the last: the steady cost per record, set-up left out. */
+  /** From the first record to the end: the steady cost per record, set-up left out. */
   steady: { records: number; wallMs: number; cpuMs: number };
 }
 
@@ -32,42 +30,41 @@ export interface Probe {
 
 const HEAP_SAMPLE_MS = 10;
 
-/** Starts measuring a read. */
-export function startProbe(): Probe {
+/** Starts measuring a read; `retainedEvery` records, a full collection measures what is held. */
+export function startProbe(options: { retainedEvery?: number } = {}): Probe {
   const startedAt = process.hrtime.bigint();
   const cpuAtStart = process.cpuUsage();
+  const usedHeap = (): number => v8.getHeapStatistics().used_heap_size;
+  const collect = (globalThis as { gc?: () => void }).gc;
+  const retainedEvery = collect === undefined ? undefined : options.retainedEvery;
+  let heapPeakBytes = usedHeap();
+  let retainedPeakBytes = Number.NaN;
   let first: { at: bigint; cpu: NodeJS.CpuUsage } | undefined;
   let lastAt: bigint | undefined;
   let records = 0;
-  const usedHeap = (): number => v8.getHeapStatistics().used_heap_size;
-  let heapPeakBytes = usedHeap();
-  let liveHeapPeakBytes = 0;
-  let majorCollections = 0;
 
   const sample = (): void => {
     heapPeakBytes = Math.max(heapPeakBytes, usedHeap());
   };
   const sampler = setInterval(sample, HEAP_SAMPLE_MS);
-  const collections = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
-      if (kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
-      majorCollections += 1;
-      liveHeapPeakBytes = Math.max(liveHeapPeakBytes, usedHeap());
-    }
-  });
-  collections.observe({ entryTypes: ['gc'] });
 
   // Cheap per record (a clock read); CPU is read once, at the first record.
   const record = (): void => {
     records += 1;
     lastAt = process.hrtime.bigint();
     first ??= { at: lastAt, cpu: process.cpuUsage() };
+    if (retainedEvery !== undefined && records % retainedEvery === 0) {
+      sample();
+      collect?.();
+      retainedPeakBytes = Math.max(
+        Number.isNaN(retainedPeakBytes) ? 0 : retainedPeakBytes,
+        usedHeap(),
+      );
+    }
   };
 
   const stop = (): Cost => {
     clearInterval(sampler);
-    collections.disconnect();
     sample();
     const cpu = process.cpuUsage(cpuAtStart);
     const steadyCpu = first ? process.cpuUsage(first.cpu) : undefined;
@@ -76,8 +73,7 @@ export function startProbe(): Probe {
       cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       heapPeakBytes,
-      liveHeapPeakBytes: majorCollections > 0 ? liveHeapPeakBytes : usedHeap(),
-      majorCollections,
+      retainedPeakBytes,
       firstRecordMs: first ? Number(first.at - startedAt) / 1e6 : Number.NaN,
       steady: {
         records: Math.max(0, records - 1),

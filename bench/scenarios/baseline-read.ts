@@ -16,6 +16,8 @@ export interface BaselineReadInput {
   ticketsOnly: boolean;
   /** Stop after this long (paced reads); otherwise read everything. */
   durationMs?: number;
+  /** Measure the heap held every this many records (memory figures; needs --expose-gc). */
+  retainedEvery?: number;
 }
 
 export interface ReadResult {
@@ -34,7 +36,9 @@ scenarioMain(async (input: BaselineReadInput): Promise<ReadResult> => {
   const records = { tickets: 0, messages: 0 };
   const send = sendFor(input);
 
-  const probe = startProbe();
+  const probe = startProbe(
+    input.retainedEvery === undefined ? {} : { retainedEvery: input.retainedEvery },
+  );
   const { stoppedAtDeadline } = await runUntil(input.durationMs, (signal) =>
     readTicketsAndMessages(
       { baseUrl: input.url, apiKey: input.apiKey, send, ticketsOnly: input.ticketsOnly, signal },

@@ -14,6 +14,8 @@ export interface ConnectorReadInput {
   /** State from an earlier read, to read incrementally from it. */
   state?: unknown;
   durationMs?: number;
+  /** Measure the heap held every this many records (memory figures; needs --expose-gc). */
+  retainedEvery?: number;
 }
 
 export interface ConnectorReadResult extends ReadResult {
@@ -37,7 +39,9 @@ scenarioMain(async (input: ConnectorReadInput): Promise<ConnectorReadResult> => 
   const warnings: string[] = [];
   let state: unknown = input.state;
 
-  const probe = startProbe();
+  const probe = startProbe(
+    input.retainedEvery === undefined ? {} : { retainedEvery: input.retainedEvery },
+  );
   const { stoppedAtDeadline } = await runUntil(input.durationMs, async (signal) => {
     const options = input.state === undefined ? { signal } : { signal, state: input.state };
     for await (const message of entry.read(checked.credential, input.config, options)) {
