@@ -93,7 +93,13 @@ export async function startFaultProxy(upstream: string, trap: string): Promise<F
         answer.on('end', () => {
           if (!answer.complete) return response.destroy();
           const body = Buffer.concat(parts).toString('utf8');
-          const { status, text } = rewrite(answer.statusCode ?? 502, body, action);
+          // An HTML page was never processed: blanking it would fake a success.
+          const processed = !String(answer.headers['content-type']).includes('html');
+          const { status, text } = rewrite(
+            answer.statusCode ?? 502,
+            body,
+            processed ? action : 'pass',
+          );
           const headers: Record<string, string | string[]> = {};
           for (const [name, value] of Object.entries(answer.headers)) {
             if (value !== undefined && !HOP_HEADERS.has(name)) headers[name] = value;

@@ -16,15 +16,22 @@ export class Figures {
   leaks = 0;
   /** Records lost to a fault reported but not yet fixed (named where it is counted). */
   knownLosses = 0;
+  /** Counts by outcome (e.g. write results by status), printed after the totals. */
+  readonly outcomes: Record<string, number> = {};
 
   constructor(private readonly theme: string) {}
+
+  count(outcome: string): void {
+    this.outcomes[outcome] = (this.outcomes[outcome] ?? 0) + 1;
+  }
 
   line(): string {
     return (
       `break/${this.theme}: ${this.scenarios} scenarios, ${this.records} records checked, ` +
       `${this.inputs} inputs tried, ${this.requests} requests, ${this.faults} faults injected, ` +
       `${this.scanned} outputs scanned, leaks found = ${this.leaks}` +
-      (this.knownLosses > 0 ? `, known losses = ${this.knownLosses}` : '')
+      (this.knownLosses > 0 ? `, known losses = ${this.knownLosses}` : '') +
+      (Object.keys(this.outcomes).length > 0 ? ` (${JSON.stringify(this.outcomes)})` : '')
     );
   }
 
