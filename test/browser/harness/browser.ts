@@ -69,6 +69,8 @@ export async function openBrowser(): Promise<BrowserSession> {
   });
 
   const page = context.pages()[0] ?? (await context.newPage());
+  // Fail a step with its own message well before jest's test timeout does.
+  page.setDefaultTimeout(8_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {

@@ -28,12 +28,19 @@ export function labelFor(page: Page | Locator, title: string): Locator {
   return page.locator('label').filter({ hasText: exact });
 }
 
+/** A field's caption: a label, or the legend of a group such as a list or a map. */
+export function captionFor(page: Page | Locator, title: string): Locator {
+  const exact = new RegExp(`^\\s*${escapeRegExp(title)}\\s*\\*?\\s*$`);
+  return page.locator('label, legend').filter({ hasText: exact, visible: true });
+}
+
 /**
  * Finds a field the way a person does, by its label; the input is the one the label's `for`
  * names, as in both renderers, and the block is the label's parent, which holds help and errors.
+ * Only fields on screen count; `nth` picks one of several, e.g. in the second item of a list.
  */
-export async function fieldFor(page: Page, title: string): Promise<RenderedField> {
-  const label = labelFor(page, title);
+export async function fieldFor(page: Page, title: string, nth = 0): Promise<RenderedField> {
+  const label = labelFor(page, title).filter({ visible: true }).nth(nth);
   const inputId = await label.getAttribute('for');
   if (inputId === null) throw new Error(`the label "${title}" names no input`);
   return {
@@ -46,7 +53,15 @@ export async function fieldFor(page: Page, title: string): Promise<RenderedField
 /** The data the page's Save handed over, as the host would receive it. */
 export async function submittedData(page: Page): Promise<unknown> {
   const output = page.getByTestId('submitted');
-  await output.waitFor();
+  const errors = page
+    .locator('.errors, .error-detail, .validation_error')
+    .filter({ visible: true });
+  await output.or(errors).first().waitFor();
+
+  if ((await output.count()) === 0) {
+    const shown = (await errors.allInnerTexts()).join(' | ');
+    throw new Error(`The form refused to save: ${shown}`);
+  }
   return JSON.parse(await output.innerText()) as unknown;
 }
 

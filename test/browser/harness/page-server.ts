@@ -24,6 +24,9 @@ const STYLE = `
   .group-layout > legend, .group-layout { border: 0; padding: 0; margin-top: 6px; }
   button[type=submit] { margin-top: 8px; padding: 8px 20px; font: inherit; font-weight: 600;
          color: #fff; background: #1f6feb; border: 0; border-radius: 6px; }
+  .radio label, .radio-option label { display: inline; font-weight: normal; margin: 0 14px 0 4px; }
+  .rjsf button[title]::after { content: attr(title); }
+  .string-map-row { display: flex; gap: 6px; margin-bottom: 6px; }
   output { display: block; margin-top: 16px; font: 12px monospace; white-space: pre-wrap; }
 `;
 

@@ -5,10 +5,13 @@ import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
 import { useState, type FormEvent } from 'react';
 import type { FormPayload, JsonObject } from './payload';
 import { secretCellEntry } from './secret-cell';
+import { stringMapEntry } from './string-map-renderer';
 
 type Props = { payload: FormPayload; onSubmit: (data: JsonObject) => void };
 
 const cells = [...vanillaCells, secretCellEntry];
+
+const renderers = [...vanillaRenderers, stringMapEntry];
 
 /**
  * The form as JSON Forms (vanilla renderers) renders it from the shipped schema and UI hints.
@@ -32,7 +35,7 @@ export function JsonFormsForm({ payload, onSubmit }: Props) {
         schema={payload.schema as JsonSchema}
         uischema={payload.hints.jsonforms as unknown as UISchemaElement}
         data={data}
-        renderers={vanillaRenderers}
+        renderers={renderers}
         cells={cells}
         validationMode={validationMode}
         onChange={(state) => {
