@@ -64,10 +64,9 @@ export type Mailbox = string;
 /**
  * messages and attachments only. Read only the messages (or attachments) of these tickets. Leave empty for every ticket.
  *
- * @minItems 1
  * @maxItems 1000
  */
-export type TicketNumbers = [number, ...number[]];
+export type TicketNumbers = number[];
 /**
  * kb_categories and kb_articles only. The knowledge base to read. Leave empty to read every knowledge base of the account (one more request, to list them).
  */

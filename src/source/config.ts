@@ -42,11 +42,18 @@ export function validateSourceConfig(input: unknown): SourceConfig {
   if (issues.length > 0) throw new InvalidInputError('source configuration', issues);
 
   return {
-    streams: input.streams,
+    streams: input.streams.map(withoutEmptyTicketNumbers),
     sync_mode: input.sync_mode ?? 'full_refresh',
     start_date: startDate,
     requests_per_minute: input.requests_per_minute ?? DEFAULT_REQUESTS_PER_MINUTE,
   };
+}
+
+/** Forms submit an emptied list as `[]`; the schema says an empty list means every ticket. */
+function withoutEmptyTicketNumbers(stream: StreamConfig): StreamConfig {
+  if (stream.ticket_numbers === undefined || stream.ticket_numbers.length > 0) return stream;
+  const { ticket_numbers: _empty, ...rest } = stream;
+  return rest;
 }
 
 function repeatedStreams(streams: StreamConfig[], schema: Record<string, unknown>): FieldIssue[] {

@@ -25,6 +25,11 @@ describe('the source configuration', () => {
     });
   });
 
+  it('reads an emptied ticket list, as forms submit it, as every ticket', () => {
+    const config = validateSourceConfig({ streams: [{ name: 'messages', ticket_numbers: [] }] });
+    expect(config.streams).toEqual([{ name: 'messages' }]);
+  });
+
   it.each([
     [{ streams: [] }, 'streams', 'Streams needs at least 1 item(s).'],
     [{}, 'streams', 'Streams is required.'],
