@@ -10,7 +10,7 @@ import { ExitCode, type ExitCodeValue } from '../exit-codes';
 import { type FlagValues, stringFlag } from '../flags';
 import { loadCredential, readJsonFile } from '../inputs';
 import { Progress } from '../progress';
-import { type AirbyteLogLevel, logMessage, recordMessage } from '../protocol';
+import { type AirbyteLogLevel, type AirbyteMessage, logMessage, recordMessage } from '../protocol';
 import { type ConnectorState, stateFromFile, StreamStateSplitter } from '../state-file';
 
 const LEVELS: Record<SourceLogLevel, AirbyteLogLevel> = {
@@ -89,13 +89,19 @@ async function runRead(values: FlagValues, context: CliContext): Promise<ExitCod
 
   const splitter = new StreamStateSplitter();
   let lastState = state as ConnectorState | undefined;
+  // Records wait for the checkpoint that covers them (at most a page, or one ticket's messages).
+  // An engine commits every record before a STATE line, and the resume point printed after an
+  // interrupt is the last checkpoint: a record printed past it would be committed by those lines
+  // and read again on resume.
+  const uncommitted: AirbyteMessage[] = [];
   try {
     for await (const message of read(credential, config, { state, signal, logger, client })) {
       if (message.type === 'RECORD') {
-        await messages.write(recordMessage(message.stream, message.record));
+        uncommitted.push(recordMessage(message.stream, message.record));
         progress.count(message.stream);
       } else if (message.type === 'STATE') {
         lastState = message.state;
+        for (const line of uncommitted.splice(0)) await messages.write(line);
         for (const line of splitter.changed(message.state)) await messages.write(line);
       } else {
         await messages.write(logMessage(LEVELS[message.level], message.message));
