@@ -7,6 +7,8 @@ export interface Machine {
   memory: string;
   os: string;
   node: string;
+  /** 1-minute load average when the run started: other work on the machine shows here. */
+  loadAverage: string;
 }
 
 /** The facts a reader needs to weigh the figures: they were measured on this machine. */
@@ -19,5 +21,6 @@ export function describeMachine(now: Date): Machine {
     memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     os: `${os.type()} ${os.release()} (${os.arch()})`,
     node: process.version,
+    loadAverage: (os.loadavg()[0] ?? 0).toFixed(2),
   };
 }

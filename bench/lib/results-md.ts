@@ -45,6 +45,8 @@ export function renderResults({
     `- Memory: ${machine.memory}`,
     `- OS: ${machine.os}`,
     `- Node.js: ${machine.node}`,
+    `- Load average (1 min) at the start: ${machine.loadAverage}, on ${machine.cores} cores` +
+      ' (other work on the machine slows both sides of a ratio alike, but adds noise)',
     '',
     '## Settings of this run',
     '',
