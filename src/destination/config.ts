@@ -79,6 +79,8 @@ function mappingValueIssues(errors: readonly ErrorObject[], schema: Record<strin
 
 /** Each mapping key must name an input of the chosen operation (or a field inside one). */
 function mappingIssues(input: unknown, schema: Record<string, unknown>): FieldIssue[] {
+  // A form that is not even an object (null, a list) has only the schema's error to report.
+  if (typeof input !== 'object' || input === null) return [];
   const form = input as Partial<Record<string, unknown>>;
   const mapping = form['mapping'];
   const name = form['operation'];
