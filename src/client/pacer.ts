@@ -6,6 +6,9 @@ const MIN_SLOWED_INTERVAL_MS = 1_000;
 // Each 429 doubles the spacing, up to this factor; each success eases it back by 20 %.
 const MAX_SLOWDOWN = 8;
 const RECOVERY_FACTOR = 0.8;
+// A limit counted per minute from the first request's arrival is tripped by requests spaced
+// exactly 60 s / R apart once network jitter delays the first; 2 % of spacing keeps clear of it.
+const SPACING_MARGIN = 1.02;
 
 /**
  * Keeps one client under Groove's rate limit, which is undocumented (reference/groove-api.md
@@ -43,9 +46,11 @@ export class Pacer {
     const now = this.clock.now();
 
     if (status === 429) {
-      this.slowdown = Math.min(this.slowdown * 2, MAX_SLOWDOWN);
+      // Groove's own wait says when the window reopens; slowing down on top of it only wastes
+      // the next window. Without one, slow down until answers succeed again.
       const asked = waitAskedMs(headers, now);
       if (asked !== undefined) this.blockedUntil = Math.max(this.blockedUntil, now + asked);
+      else this.slowdown = Math.min(this.slowdown * 2, MAX_SLOWDOWN);
     } else if (status < 400) {
       this.slowdown = Math.max(1, this.slowdown * RECOVERY_FACTOR);
     }
@@ -62,7 +67,8 @@ export class Pacer {
 
   /** Spacing between request starts, in milliseconds. */
   interval(): number {
-    const base = this.requestsPerMinute > 0 ? 60_000 / this.requestsPerMinute : 0;
+    const base =
+      this.requestsPerMinute > 0 ? (60_000 / this.requestsPerMinute) * SPACING_MARGIN : 0;
     const slowed =
       this.slowdown > 1 ? Math.max(base, MIN_SLOWED_INTERVAL_MS) * this.slowdown : base;
     return Math.max(slowed, this.budgetInterval);

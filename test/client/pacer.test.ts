@@ -6,13 +6,22 @@ import { retryAfterMs, waitAskedMs } from '../../src/client/rate-limit-headers';
 import { credential, GROOVE, manualClock } from './fixtures';
 
 describe('Pacer', () => {
-  it('spaces request starts evenly under the ceiling: 30 a minute is one every 2 s', () => {
+  it('spaces request starts evenly under the ceiling: 30 a minute is one every 2 s, plus 2 %', () => {
     const clock = manualClock();
     const pacer = new Pacer(30, clock);
 
     const waits = [0, 1, 2].map(() => pacer.reserve(60_000).waitMs);
 
-    expect(waits).toEqual([0, 2000, 4000]);
+    expect(waits).toEqual([0, 2040, 4080]);
+  });
+
+  it('keeps request k and request k + R more than a minute apart, so jitter cannot trip a per-minute window', () => {
+    const clock = manualClock();
+    const pacer = new Pacer(120, clock);
+
+    const starts = Array.from({ length: 121 }, () => pacer.reserve(120_000).waitMs);
+
+    expect(starts[120]! - starts[0]!).toBeGreaterThan(61_000);
   });
 
   it('lets requests through at once with a ceiling of 0', () => {
@@ -39,7 +48,15 @@ describe('Pacer', () => {
     const slower = pacer.interval();
     for (let i = 0; i < 20; i += 1) pacer.observe(200, {});
 
-    expect([slowed, slower, pacer.interval()]).toEqual([4000, 8000, 2000]);
+    expect([slowed, slower, pacer.interval()]).toEqual([4080, 8160, 2040]);
+  });
+
+  it('waits out a Retry-After without also slowing down, which would waste the next window', () => {
+    const pacer = new Pacer(30, manualClock());
+
+    pacer.observe(429, { 'retry-after': '10' });
+
+    expect(pacer.interval()).toBe(2040);
   });
 
   it('spaces requests even without a ceiling once Groove has answered 429', () => {
@@ -97,8 +114,8 @@ describe('pacing through the client', () => {
     for (let i = 0; i < 3; i += 1) await client.request({ method: 'GET', path: '/mailboxes' });
 
     expect(DEFAULT_REQUESTS_PER_MINUTE).toBe(30);
-    expect(clock.sleeps).toEqual([2000, 2000]);
-    expect(client.stats).toMatchObject({ requests: 3, waitedMs: 4000 });
+    expect(clock.sleeps).toEqual([2040, 2040]);
+    expect(client.stats).toMatchObject({ requests: 3, waitedMs: 4080 });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -110,7 +127,7 @@ describe('pacing through the client', () => {
     await client.request({ method: 'GET', path: '/mailboxes' });
     await client.request({ method: 'GET', path: '/mailboxes' });
 
-    expect(clock.sleeps).toEqual([500]);
+    expect(clock.sleeps).toEqual([510]);
   });
 });
 
