@@ -2,6 +2,7 @@ import type { SourceMessage } from '../messages';
 import type { ReadContext } from '../read-context';
 import type { ItemHandler } from '../scan';
 import type { ScanCursor } from '../scan-cursor';
+import { TicketNumberSet } from '../ticket-number-set';
 import { parseGrooveTime } from '../timestamps';
 import { readTicketMessages, skipped } from './children';
 
@@ -19,10 +20,10 @@ export interface TicketCursors {
  * updated at the very second of its agent reply), so an unchanged ticket has no new messages
  * and costs no request; no per-ticket state is kept. Tickets are de-duplicated by number for
  * the whole read, as Groove's ticket order moves while it is paged (reference/groove-api.md
- * §6, §13.13): one small integer per distinct ticket, about 100 KB per 10,000 tickets.
+ * §6, §13.13): one bit per ticket number.
  */
 export function ticketItemHandler(context: ReadContext, cursors: TicketCursors): ItemHandler {
-  const seen = new Set<number>();
+  const seen = new TicketNumberSet();
 
   return async function* handleTicket(item, place): AsyncGenerator<SourceMessage, boolean> {
     const number = item['number'];
@@ -30,8 +31,7 @@ export function ticketItemHandler(context: ReadContext, cursors: TicketCursors):
       yield skipped('a ticket without a usable number');
       return false;
     }
-    if (seen.has(number)) return false;
-    seen.add(number);
+    if (!seen.add(number)) return false;
 
     const time = parseGrooveTime(item['updated_at']);
     const { tickets, messages, attachments } = cursors;
