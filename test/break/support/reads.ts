@@ -10,7 +10,7 @@ import type { LeakScanner } from './leak-scanner';
 import type { SeededRandom } from './random';
 
 /** Short enough that an answer that never comes costs little; long enough for a loaded box. */
-export const BREAK_TIMEOUT_MS = 400;
+export const BREAK_TIMEOUT_MS = 300;
 /** More retries than faults a seed can put in a row. */
 export const BREAK_MAX_RETRIES = 8;
 

@@ -28,7 +28,7 @@ export function faultScenario(
   options: { method?: string; allowShuffle?: boolean; meta?: boolean } = {},
 ): FaultScenario {
   const random = new SeededRandom(seed);
-  const tickets = random.int(60, 100);
+  const tickets = random.int(60, 90);
   const rules: FaultRule[] = [];
   const scope = options.method === undefined ? {} : { method: options.method };
 
