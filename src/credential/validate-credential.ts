@@ -2,19 +2,18 @@ import type { FieldIssue } from '../errors';
 import type { GrooveCredential } from '../generated/credential';
 import { readSchema, validatorFor } from '../validation/ajv';
 import { labelFor, toFieldIssues } from '../validation/issues';
+import { DEFAULT_API_BASE_URL, checkBaseUrl, normalizeBaseUrl } from './base-url';
 import { looksMasked } from './secret-fields';
 
 export const CREDENTIAL_SCHEMA = 'credential.schema.json';
 
-export const DEFAULT_API_BASE_URL = 'https://api.groovehq.com';
+export { DEFAULT_API_BASE_URL };
 
 /** A credential that passed validation, with every default filled in. */
 export type Credential = GrooveCredential & { api_base_url: string };
 
 export type CredentialResult =
   { ok: true; credential: Credential } | { ok: false; errors: FieldIssue[] };
-
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 
 /**
  * Checks a credential as a host's form submitted it, offline. Tidies what people paste
@@ -68,7 +67,7 @@ function tidy(input: Record<string, unknown>): Record<string, unknown> {
     }
     let text = value.trim();
     if (name === 'api_key') text = text.replace(/^bearer(\s+|$)/i, '').trim();
-    if (name === 'api_base_url') text = text.replace(/\/+$/, '');
+    if (name === 'api_base_url') text = normalizeBaseUrl(text);
     const optional = name !== 'api_key' && name !== 'credential_name';
     if (optional && text === '') continue;
     setOwn(draft, name, text);
@@ -108,23 +107,6 @@ function checkApiKey(key: unknown, label: string): FieldIssue[] {
     );
   }
   return [];
-}
-
-/** https anywhere, plain http only on this machine (the sandbox): the key must not travel in clear. */
-function checkBaseUrl(value: unknown, label: string): FieldIssue[] {
-  if (typeof value !== 'string') return [];
-  const message = `${label} must be an https origin such as ${DEFAULT_API_BASE_URL} (plain http only on a loopback address), with no path, query or user.`;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return [{ field: 'api_base_url', label, message }];
-  }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-  const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
-  const clean = url.username === '' && url.password === '' && url.search === '' && url.hash === '';
-  if (allowed && clean && (url.pathname === '/' || url.pathname === '')) return [];
-  return [{ field: 'api_base_url', label, message }];
 }
 
 function dedupe(issues: FieldIssue[]): FieldIssue[] {

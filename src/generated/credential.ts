@@ -17,7 +17,7 @@ export type APIKeyValue = string;
  */
 export type APIKeyCreatedOn = string;
 /**
- * Advanced. Groove's API origin; leave the default unless you are testing against the offline sandbox. Only https, or http on a loopback address, is accepted.
+ * Advanced. Groove's API origin; leave the default unless you are testing against the offline sandbox. Only https://api.groovehq.com, or plain http on a loopback address (the sandbox), is accepted: the key is sent nowhere else.
  */
 export type APIBaseURL = string;
 

@@ -54,6 +54,61 @@ describe('editing a saved credential', () => {
     expect(result).toEqual({ ok: true, credential: stored });
   });
 
+  it.each([
+    ['another https origin', 'https://api.groovehq.com.attacker.example'],
+    ['a loopback sandbox', 'http://127.0.0.1:4010'],
+  ])('asks for the key again when the edit moves the credential to %s', (_case, url) => {
+    const edit = { ...presentCredential(stored), api_base_url: url };
+    const result = mergeCredentialEdit(stored, edit);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'api_key',
+          label: 'API Key Value',
+          message: expect.stringMatching(/entered again when the API Base URL changes/),
+        },
+      ],
+    });
+  });
+
+  it('keeps the key when the edit writes the same origin differently', () => {
+    const edit = { ...presentCredential(stored), api_base_url: 'HTTPS://API.GrooveHQ.com/' };
+    expect(mergeCredentialEdit(stored, edit)).toEqual({ ok: true, credential: stored });
+  });
+
+  it('takes a new key together with a new origin', () => {
+    const edit = { ...stored, api_key: 'sandbox-key', api_base_url: 'http://localhost:4010' };
+    expect(mergeCredentialEdit(stored, edit)).toMatchObject({
+      ok: true,
+      credential: { api_key: 'sandbox-key', api_base_url: 'http://localhost:4010' },
+    });
+  });
+
+  it.each([null, 'LEAKCANARY123456', { api_key: 'LEAKCANARY123456' }])(
+    'refuses to merge into a saved credential that is not valid (%p), without echoing it',
+    (saved) => {
+      const result = mergeCredentialEdit(saved as unknown as Credential, { credential_name: 'x' });
+      expect(result.ok).toBe(false);
+      expect(JSON.stringify(result)).not.toContain('LEAKCANARY');
+    },
+  );
+
+  it.each(['LEAKCANARY123456', null, { ...stored, token: 'LEAKCANARY123456' }])(
+    'refuses to present something that is not a valid credential (%p), without echoing it',
+    (saved) => {
+      let thrown: unknown;
+      try {
+        presentCredential(saved as unknown as Credential);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ code: 'invalid_input' });
+      expect(JSON.stringify(thrown)).not.toContain('LEAKCANARY');
+      expect(String((thrown as Error).stack)).not.toContain('LEAKCANARY');
+    },
+  );
+
   it('still validates the rest of the edit and never echoes the stored key', () => {
     const result = mergeCredentialEdit(stored, { credential_name: '', api_key: MASKED_SECRET });
     expect(result.ok).toBe(false);

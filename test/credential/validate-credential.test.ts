@@ -51,8 +51,12 @@ describe('validateCredential', () => {
     });
   });
 
-  it('removes a trailing slash from the base URL', () => {
-    const result = validateCredential({ ...base, api_base_url: 'https://api.groovehq.com/' });
+  it.each([
+    'https://api.groovehq.com/',
+    'HTTPS://API.GROOVEHQ.COM',
+    'https://api.groovehq.com:443',
+  ])('writes the base URL %p as its plain origin', (url) => {
+    const result = validateCredential({ ...base, api_base_url: url });
     expect(result).toMatchObject({ credential: { api_base_url: 'https://api.groovehq.com' } });
   });
 
@@ -121,6 +125,18 @@ describe('validateCredential', () => {
       /URL|https/,
     ],
     ['an ftp base URL', { ...base, api_base_url: 'ftp://127.0.0.1' }, 'api_base_url', /https/],
+    [
+      'an https origin that is not Groove',
+      { ...base, api_base_url: 'https://api.groovehq.com.attacker.example' },
+      'api_base_url',
+      /Groove's API origin \(https:\/\/api\.groovehq\.com\)/,
+    ],
+    [
+      'an http origin that is not loopback',
+      { ...base, api_base_url: 'http://10.0.0.8:8080' },
+      'api_base_url',
+      /loopback/,
+    ],
   ])('rejects %s, naming the field', (_case, input, field, message) => {
     const errors = errorsOf(input);
     const issue = errors.find((error) => error.field === field);
