@@ -49,6 +49,7 @@ export async function* write(
   const checked = validateCredential(credential);
   if (!checked.ok) throw new InvalidInputError('credential', checked.errors);
   const settings = validateDestinationConfig(destinationConfig);
+  assertIterable(records);
   if (signal?.aborted === true)
     throw new CancelledError('The write was cancelled before it began.');
 
@@ -69,7 +70,8 @@ export async function* write(
   const handle = async (record: unknown, index: number): Promise<WriteResult> => {
     const prepared = prepareRecord(record, settings);
     if (!prepared.ok) {
-      const error = new InvalidInputError(`record ${index}`, prepared.issues);
+      // The result carries the index; hosts and the CLI count records their own way (lines).
+      const error = new InvalidInputError('record', prepared.issues);
       if (settings.on_invalid_record === 'stop') stop ??= { index, error };
       return { type: 'result', index, operation, status: 'failed', error: describeError(error) };
     }
@@ -124,3 +126,14 @@ function logResult(logger: Logger, result: WriteResult): void {
 }
 
 export type { DestinationSettings };
+
+/** Hosts pass records as any (async) iterable; anything else is their mistake, named as such. */
+function assertIterable(records: unknown): asserts records is Iterable<unknown> {
+  const iterable =
+    typeof records === 'object' &&
+    records !== null &&
+    (Symbol.asyncIterator in records || Symbol.iterator in records);
+  if (iterable) return;
+  const message = 'Records must be an iterable or an async iterable of record objects.';
+  throw new InvalidInputError('write call', [{ field: 'records', label: 'Records', message }]);
+}

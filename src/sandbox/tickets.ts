@@ -119,7 +119,8 @@ export function serializeTicket(
     message_count: facts.messageCount,
     attachment_count: facts.attachmentCount,
     interaction_count: facts.messageCount + (content.stateChangedAt === null ? 0 : 1),
-    summary: first === null ? null : first.plainText.slice(0, 100),
+    // Cut by code points: slicing UTF-16 units can split an emoji into a lone surrogate.
+    summary: first === null ? null : Array.from(first.plainText).slice(0, 100).join(''),
     search_summary: null,
     created_at: isoSeconds(facts.createdAt),
     updated_at: isoSeconds(facts.updatedAt),

@@ -33,7 +33,8 @@ function clientFor(token = sandbox.tokens.admin) {
     clock: instantClock(),
     requestsPerMinute: 0,
     maxRetries: 3,
-    timeoutMs: 300,
+    // Long enough for a busy two-core machine to answer; hangs still end the request quickly.
+    timeoutMs: 2000,
     random: () => 0.5,
   });
 }

@@ -42,6 +42,22 @@ describe('the flow of a write', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it.each([42, null, { body: 'one record, not a list' }])(
+    'refuses records given as %p with an error naming them, sending nothing',
+    async (records) => {
+      const scope = nock(GROOVE).post(/.*/).reply(201, {});
+      const { error, results } = await collect(
+        write(credential, { operation: 'create_ticket' }, records as never),
+      );
+      expect(error).toMatchObject({
+        code: 'invalid_input',
+        issues: [{ field: 'records', label: 'Records' }],
+      });
+      expect(results).toEqual([]);
+      expect(scope.isDone()).toBe(false);
+    },
+  );
+
   it('takes records from a plain array as well as from an async source', async () => {
     const scope = nock(GROOVE).put('/v1/tickets/4/state').reply(204);
 

@@ -68,6 +68,13 @@ describe('sandbox data', () => {
     expect(text).toMatch(/"tags":\["/);
   });
 
+  it('cuts ticket summaries between characters, never inside an emoji', () => {
+    const summaries = [...sandbox.data.tickets()].map((ticket) => String(ticket['summary'] ?? ''));
+    const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+    expect(summaries.filter((summary) => loneSurrogate.test(summary))).toEqual([]);
+  });
+
   it('gives customers custom fields of mixed types', () => {
     const kinds = new Set<string>();
     for (const customer of sandbox.data.customers()) {
