@@ -91,8 +91,8 @@ function familyUnit(
       const numbers = [...members.values()][0]?.ticket_numbers;
       if (cursors.tickets !== undefined || numbers === undefined) {
         const target = ticketListTarget(ticketFilters(members.get('tickets')));
-        const handle = ticketItemHandler(context, cursors);
-        yield* runScan(context, store, { scope, cursors: all, targets: [target], handle });
+        const { handle, catchUp } = ticketItemHandler(context, cursors);
+        yield* runScan(context, store, { scope, cursors: all, targets: [target], handle, catchUp });
       } else {
         const targets = [...numbers].sort((a, b) => a - b).map(messagesTarget);
         const handle = messageItemHandler(context, cursors);

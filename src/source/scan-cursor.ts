@@ -1,5 +1,6 @@
 import type { StreamName } from '../generated/source';
-import type { ScanPosition, StreamState } from './state/state';
+import { Boundary } from './boundary';
+import type { BoundaryEntry, ScanPosition, ScanState, StreamState } from './state/state';
 import { formatInstant, parseGrooveTime } from './timestamps';
 
 export interface CursorOptions {
@@ -12,27 +13,48 @@ export interface CursorOptions {
 /**
  * One stream's progress through a scan, and its incremental filter.
  *
+ * News is a record whose time is at or after the watermark W and whose (key, time) is not in
+ * the boundary list B, the records at or after W that were already emitted. Groove's times and
+ * its Date header count whole seconds, so W's own second may hold records already emitted and
+ * records changed after the scan passed them: B tells them apart, and each is emitted once.
+ *
  * Why a resumed read emits every record a full read would, none twice (for data that does not
- * change meanwhile):
- * - The watermark W only moves at a scan's end, to the latest cursor value the whole scan saw.
- *   Every record at or before W was therefore seen, and emitted if new, by a finished scan.
- * - During a scan, checkpoints carry W unchanged plus the position of the next item to read
- *   and the latest value seen so far. Everything before that position was handled (emitted or
- *   rightly skipped) before the checkpoint was yielded; nothing after it was.
+ * change while the read is stopped):
+ * - W and B only move at a scan's end: W to the latest cursor value the whole scan saw, capped
+ *   at Groove's clock when the scan began (the first page's Date header), and B to the records
+ *   emitted, by this scan or earlier ones, at or after the new W. Every record before W was seen
+ *   by a finished scan and emitted if new; one at or after W was emitted if and only if listed.
+ * - The cap: a record changed while the scan ran may have moved to a page already read. It is
+ *   at or after the cap and not in B, so the next read emits it instead of losing it.
+ * - During a scan, checkpoints carry W and B unchanged plus the position of the next item to
+ *   read, the latest value seen, the scan's start and the records it handled at or after the
+ *   lowest W it can end with. Everything before that position was handled (emitted or rightly
+ *   skipped) before the checkpoint was yielded; nothing after it was.
  * - A resumed read re-fetches the page of that position, skips the items before it, and keeps
- *   the same W and the same latest-seen: it makes exactly the decisions the stopped read would
- *   have made for the rest of the scan, so the union of both reads is one full scan's output.
- * - The new W is also capped at Groove's clock when the scan began (the first page's Date
- *   header): a record changed while the scan ran may have moved to a page already read, and
- *   the cap leaves it newer than W, so the next read emits it instead of losing it.
+ *   the same W, B, latest-seen and handled records: it makes exactly the decisions the stopped
+ *   read would have made for the rest of the scan, so the union of both reads is one full scan's
+ *   output. A record handled once is never admitted again in the scan, wherever it moved.
+ * - The catch-up pass (catch-up.ts) runs after the last page when tickets moved during the scan.
+ *   Its first checkpoint names the tickets it has to handle and each later one those left, so a
+ *   pass stopped and resumed handles each of them once, and nothing the scan had met.
+ *   Not covered: a scan stopped in its main pass after tickets moved no longer knows, once
+ *   resumed, which tickets its stopped part met; one of those that moved to the front again is
+ *   read again by the catch-up pass, its older messages emitted twice (never lost).
  */
 export class ScanCursor {
   readonly stream: StreamName;
   private readonly options: CursorOptions;
+  /** W and B as handed in, written back unchanged until the scan ends. */
+  private readonly saved: { watermark?: string; boundary?: BoundaryEntry[] } = {};
   private readonly watermark: number | undefined;
+  private readonly emitted: Boundary;
+  private handled = new Boundary();
+  private prunedAt = -Infinity;
   private from: ScanPosition | undefined;
   private maxSeen: number | undefined;
   private startedAt: number | undefined;
+  private drift = false;
+  private catchUpLeft: number[] | undefined;
 
   constructor(
     stream: StreamName,
@@ -42,12 +64,22 @@ export class ScanCursor {
   ) {
     this.stream = stream;
     this.options = options;
-    this.watermark = parseGrooveTime(saved?.watermark);
+    if (saved?.watermark !== undefined) this.saved.watermark = saved.watermark;
+    if (saved?.boundary !== undefined) this.saved.boundary = saved.boundary;
+    const watermark = parseGrooveTime(saved?.watermark);
+    // Version 1 kept no list: every record at W was emitted, as if W were a millisecond later.
+    const legacy = watermark !== undefined && saved?.boundary === undefined;
+    this.watermark = legacy ? watermark + 1 : watermark;
+    this.emitted = Boundary.from(saved?.boundary);
+
     const scan = saved?.scan?.scope === scope ? saved.scan : undefined;
     if (scan !== undefined) {
       this.from = { part: scan.part, page: scan.page, offset: scan.offset };
       this.maxSeen = parseGrooveTime(scan.max_seen);
       this.startedAt = parseGrooveTime(scan.started_at);
+      this.handled = Boundary.from(scan.boundary);
+      this.drift = scan.drifted === true;
+      this.catchUpLeft = scan.catch_up === undefined ? undefined : [...scan.catch_up];
     }
   }
 
@@ -56,18 +88,48 @@ export class ScanCursor {
     return this.from;
   }
 
+  /** Whether this scan met an item twice: items moved to pages it had already read. */
+  get drifted(): boolean {
+    return this.drift;
+  }
+
+  /** In the catch-up pass: the ticket numbers this stream still has to handle. */
+  get catchUp(): readonly number[] | undefined {
+    return this.catchUpLeft;
+  }
+
+  /** Groove's clock when the scan began or, without one, the latest time it saw. */
+  get scanStart(): number | undefined {
+    return this.startedAt ?? this.maxSeen;
+  }
+
   /** Starts over, when the saved position names a list this scan no longer has. */
   restart(): void {
     this.from = undefined;
     this.maxSeen = undefined;
     this.startedAt = undefined;
+    this.handled = new Boundary();
+    this.drift = false;
+    this.catchUpLeft = undefined;
   }
 
-  /** Whether a record updated at `time` is news to the host. An unreadable time counts as news. */
-  accepts(time: number | undefined): boolean {
-    if (!this.options.incremental || time === undefined) return true;
-    if (this.options.startDate !== undefined && time < this.options.startDate) return false;
-    return this.watermark === undefined || time > this.watermark;
+  /**
+   * Whether the record `key` updated at `time` is news to the host; if so it counts as handled
+   * by this scan, and is not news again in it. An unreadable time counts as news; a record with
+   * no key cannot be listed, so at or after W it is news (a repeat at worst, never a loss).
+   */
+  admit(time: number | undefined, key: string | undefined): boolean {
+    if (time !== undefined && key !== undefined && this.handled.has(key, time)) return false;
+    if (!this.isNews(time, key)) return false;
+    if (time === undefined || key === undefined) return true;
+
+    const lowest = this.lowestEnd() ?? -Infinity;
+    if (lowest > this.prunedAt) {
+      this.handled.dropBefore(lowest);
+      this.prunedAt = lowest;
+    }
+    if (time >= lowest) this.handled.add(key, time);
+    return true;
   }
 
   observe(time: number | undefined): void {
@@ -80,6 +142,19 @@ export class ScanCursor {
     this.startedAt ??= time;
   }
 
+  noteDrift(): void {
+    this.drift = true;
+  }
+
+  /** Enters the catch-up pass with the ticket numbers this stream has to handle in it. */
+  startCatchUp(numbers: readonly number[]): void {
+    this.catchUpLeft = [...numbers];
+  }
+
+  catchUpHandled(number: number): void {
+    this.catchUpLeft = this.catchUpLeft?.filter((left) => left !== number);
+  }
+
   /** The state to checkpoint with the next item to read at `next`. */
   progress(
     scope: string,
@@ -87,19 +162,38 @@ export class ScanCursor {
     order: (a: ScanPosition, b: ScanPosition) => number,
   ): StreamState {
     const position = this.from !== undefined && order(this.from, next) > 0 ? this.from : next;
-    const state: StreamState = {
-      scan: { scope, ...position, ...this.times() },
-    };
-    if (this.watermark !== undefined) state.watermark = formatInstant(this.watermark);
-    return state;
+    const scan: ScanState = { scope, ...position, ...this.times() };
+    const handled = this.handled.entriesFrom(this.lowestEnd() ?? -Infinity);
+    if (handled.length > 0) scan.boundary = handled;
+    if (this.drift) scan.drifted = true;
+    if (this.catchUpLeft !== undefined) scan.catch_up = [...this.catchUpLeft];
+    return { ...this.saved, scan };
   }
 
-  /** The state once the scan has ended: the watermark moved forward, no position. */
+  /** The state once the scan has ended: W and B moved forward, no position. */
   finish(): StreamState {
-    const candidates = [this.maxSeen, this.startedAt].filter((t): t is number => t !== undefined);
-    const capped = this.maxSeen === undefined ? undefined : Math.min(...candidates);
-    const next = Math.max(...[this.watermark, capped].filter((t): t is number => t !== undefined));
-    return Number.isFinite(next) ? { watermark: formatInstant(next) } : {};
+    const end = this.lowestEnd();
+    if (end === undefined) return {};
+    const boundary = Boundary.from([
+      ...this.emitted.entriesFrom(end),
+      ...this.handled.entriesFrom(end),
+    ]);
+    return { watermark: formatInstant(end), boundary: boundary.entriesFrom(end) };
+  }
+
+  private isNews(time: number | undefined, key: string | undefined): boolean {
+    if (!this.options.incremental || time === undefined) return true;
+    if (this.options.startDate !== undefined && time < this.options.startDate) return false;
+    if (this.watermark === undefined) return true;
+    return time >= this.watermark && (key === undefined || !this.emitted.has(key, time));
+  }
+
+  /** The watermark this scan ends with if it sees nothing later: it only grows meanwhile. */
+  private lowestEnd(): number | undefined {
+    const capped =
+      this.maxSeen === undefined ? undefined : Math.min(this.maxSeen, this.startedAt ?? Infinity);
+    const candidates = [this.watermark, capped].filter((t): t is number => t !== undefined);
+    return candidates.length === 0 ? undefined : Math.max(...candidates);
   }
 
   private times(): { max_seen?: string; started_at?: string } {

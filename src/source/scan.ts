@@ -1,4 +1,5 @@
 import { NotFoundError, PermissionError } from '../errors';
+import { catchUpPass, type CatchUpSpec } from './catch-up';
 import type { SourceMessage } from './messages';
 import { paginate } from './paginate';
 import { throwIfCancelled, type ReadContext } from './read-context';
@@ -13,6 +14,10 @@ export interface ItemPlace {
   target: ScanTarget;
   /** Whether `cursor` still has to handle this item (false: a stopped read already did). */
   isNew(cursor: ScanCursor): boolean;
+  /** The item was met earlier in this read: items moved to pages already read. */
+  noteRepeat(): void;
+  /** Met again in the catch-up pass, which hands over only items to handle. */
+  catchingUp: boolean;
 }
 
 /** Handles one item; resolves true when it sent requests of its own (children were read). */
@@ -27,11 +32,17 @@ export interface Scan {
   cursors: readonly ScanCursor[];
   targets: readonly ScanTarget[];
   handle: ItemHandler;
+  /** For a list whose items move to its front while it is paged (tickets): see catch-up.ts. */
+  catchUp?: CatchUpSpec;
 }
+
+type Checkpoint = (next: ScanPosition) => SourceMessage;
+type Order = (a: ScanPosition, b: ScanPosition) => number;
 
 /**
  * Pages through a scan's lists once for all its streams, checkpointing after every page and
- * after every item that cost requests of its own, and moves the watermarks at the end.
+ * after every item that cost requests of its own, then, if items moved to pages already read,
+ * catches up with them, and moves the watermarks at the end.
  * Streams sharing a scan may have stopped at different places: it starts at the earliest and
  * lets each stream handle only the items past its own position.
  */
@@ -47,15 +58,44 @@ export async function* runScan(
     if (from !== undefined && !parts.includes(from.part)) cursor.restart();
   }
 
-  const checkpoint = (next: ScanPosition): SourceMessage => {
+  const checkpoint: Checkpoint = (next) => {
     for (const cursor of scan.cursors) {
       store.set(cursor.stream, cursor.progress(scan.scope, next, order));
     }
     return { type: 'STATE', state: store.snapshot() };
   };
 
-  const start = earliest(scan.cursors, order);
-  const startIndex = start === undefined ? 0 : parts.indexOf(start.part);
+  // A stream stopped in the catch-up pass had finished paging; the others page first.
+  const paging = scan.cursors.filter((cursor) => cursor.catchUp === undefined);
+  let end = scan.cursors.find((cursor) => cursor.catchUp !== undefined)?.resumeFrom;
+  if (paging.length > 0) end = yield* pageThrough(context, scan, paging, order, checkpoint);
+
+  const moved = scan.cursors.some((cursor) => cursor.drifted || cursor.catchUp !== undefined);
+  const target = scan.targets.find((candidate) => candidate.part === end?.part);
+  if (scan.catchUp !== undefined && moved && end !== undefined && target !== undefined) {
+    const pass = { scan, spec: scan.catchUp, target, end, checkpoint };
+    yield* catchUpPass(context, pass);
+  }
+
+  for (const cursor of scan.cursors) store.set(cursor.stream, cursor.finish());
+  yield { type: 'STATE', state: store.snapshot() };
+}
+
+/** The main pass over every list of the scan; returns where the last list ended. */
+async function* pageThrough(
+  context: ReadContext,
+  scan: Scan,
+  paging: readonly ScanCursor[],
+  order: Order,
+  checkpoint: Checkpoint,
+): AsyncGenerator<SourceMessage, ScanPosition | undefined> {
+  const noteRepeat = () => {
+    for (const cursor of scan.cursors) cursor.noteDrift();
+  };
+  let end: ScanPosition | undefined;
+
+  const start = earliest(paging, order);
+  const startIndex = start === undefined ? 0 : scan.targets.findIndex((t) => t.part === start.part);
   for (let index = startIndex; index < scan.targets.length; index += 1) {
     const target = scan.targets[index] as ScanTarget;
     const resuming = start !== undefined && index === startIndex;
@@ -73,11 +113,14 @@ export async function* runScan(
             position,
             target,
             isNew: (cursor) => isNewFor(cursor, position, order),
+            noteRepeat,
+            catchingUp: false,
           };
           const spent = yield* scan.handle(page.items[offset] as Record<string, unknown>, place);
           if (spent) yield checkpoint({ ...position, offset: offset + 1 });
         }
 
+        end = { part: target.part, page: page.number, offset: page.items.length };
         if (!page.last) yield checkpoint({ part: target.part, page: page.number + 1, offset: 0 });
       }
     } catch (error) {
@@ -88,9 +131,7 @@ export async function* runScan(
     const following = scan.targets[index + 1];
     if (following !== undefined) yield checkpoint({ part: following.part, page: 1, offset: 0 });
   }
-
-  for (const cursor of scan.cursors) store.set(cursor.stream, cursor.finish());
-  yield { type: 'STATE', state: store.snapshot() };
+  return end;
 }
 
 /** 404 or 403 on a child list (one ticket's messages): skip that list, not the read. */
@@ -98,19 +139,13 @@ export function isChildRefusal(error: unknown): error is NotFoundError | Permiss
   return error instanceof NotFoundError || error instanceof PermissionError;
 }
 
-function isNewFor(
-  cursor: ScanCursor,
-  position: ScanPosition,
-  order: (a: ScanPosition, b: ScanPosition) => number,
-): boolean {
+function isNewFor(cursor: ScanCursor, position: ScanPosition, order: Order): boolean {
+  if (cursor.catchUp !== undefined) return false;
   const from = cursor.resumeFrom;
   return from === undefined || order(position, from) >= 0;
 }
 
-function earliest(
-  cursors: readonly ScanCursor[],
-  order: (a: ScanPosition, b: ScanPosition) => number,
-): ScanPosition | undefined {
+function earliest(cursors: readonly ScanCursor[], order: Order): ScanPosition | undefined {
   let first: ScanPosition | undefined;
   for (const cursor of cursors) {
     const from = cursor.resumeFrom;

@@ -25,6 +25,12 @@ export class TicketNumberSet {
     return true;
   }
 
+  has(number: number): boolean {
+    if (number < 0 || number >= BITMAP_LIMIT) return this.large.has(number);
+    const byte = number >>> 3;
+    return byte < this.bits.length && (this.bits[byte]! & (1 << (number & 7))) !== 0;
+  }
+
   private grow(byte: number): void {
     let size = this.bits.length;
     while (size <= byte) size *= 2;

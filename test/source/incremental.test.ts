@@ -99,10 +99,8 @@ describe('incremental reads', () => {
       tickets: [{ number: 1, updated_at: updated }],
       meta: { pagination: { current_page: 1, total_pages: 1, total_count: 1, next_page: null } },
     });
-    const state: SourceState = {
-      version: 1,
-      streams: { tickets: { watermark: '2017-12-14T15:00:00.000Z' } },
-    };
+    // A version-1 state: a watermark without a boundary list.
+    const state = { version: 1, streams: { tickets: { watermark: '2017-12-14T15:00:00.000Z' } } };
     // 20:09:19 +0530 is 14:39:19Z: earlier than the watermark although it sorts later as text.
     nock(GROOVE_ORIGIN)
       .get('/v1/tickets')
@@ -138,29 +136,84 @@ describe('incremental reads', () => {
     expect(recordsOf(messages).map((t) => t['number'])).toEqual([10, 9, 8, 7, 6, 5]);
   });
 
-  it('never moves the watermark past Groove’s clock at the start of the scan, so a ticket changed mid-scan is read next time', async () => {
+  it('never moves the watermark past Groove’s clock at the start of the scan, and lists the later ticket it emitted so the next read skips it', async () => {
+    const page = {
+      tickets: [{ number: 1, updated_at: '2026-03-01T10:00:05Z' }],
+      meta: { pagination: { current_page: 1, total_pages: 1, total_count: 1, next_page: null } },
+    };
     const scope = nock(GROOVE_ORIGIN)
       .get('/v1/tickets')
       .query(true)
-      .reply(
-        200,
-        {
-          tickets: [{ number: 1, updated_at: '2026-03-01T10:00:05Z' }],
-          meta: {
-            pagination: { current_page: 1, total_pages: 1, total_count: 1, next_page: null },
-          },
-        },
-        { Date: 'Sun, 01 Mar 2026 10:00:00 GMT' },
-      );
+      .times(2)
+      .reply(200, page, { Date: 'Sun, 01 Mar 2026 10:00:00 GMT' });
+    const config = { streams: [{ name: 'tickets' }], sync_mode: 'incremental' };
+
+    const first = await readAll(config, { client: testClient() });
+    const second = await readAll(config, { client: testClient(), state: lastState(first) });
+
+    expect(lastState(first).streams['tickets']).toEqual({
+      watermark: '2026-03-01T10:00:00.000Z',
+      boundary: [{ key: 'ticket 1', at: '2026-03-01T10:00:05.000Z' }],
+    });
+    expect(recordsOf(first)).toHaveLength(1);
+    expect(recordsOf(second)).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('a ticket changed in the same second as the scan start is emitted exactly once', async () => {
+    // Ticket 2 changed at 10:00:00 before the first read's page was served, ticket 3 in that
+    // same second after it: the watermark (the Date header) cannot tell them apart by time.
+    const ticket = (number: number, at: string) => ({ number, updated_at: at, message_count: 0 });
+    const answer = (tickets: object[]) => ({
+      tickets,
+      meta: { pagination: { current_page: 1, total_pages: 1, total_count: 3, next_page: null } },
+    });
+    const before = [ticket(2, '2026-03-01T10:00:00Z'), ticket(3, '2026-02-01T00:00:00Z')];
+    const after = [ticket(3, '2026-03-01T10:00:00Z'), ticket(2, '2026-03-01T10:00:00Z')];
+    const date = { Date: 'Sun, 01 Mar 2026 10:00:00 GMT' };
+    const scope = nock(GROOVE_ORIGIN)
+      .get('/v1/tickets')
+      .query(true)
+      .reply(200, answer(before), date)
+      .get('/v1/tickets')
+      .query(true)
+      .times(2)
+      .reply(200, answer(after), { Date: 'Sun, 01 Mar 2026 11:00:00 GMT' });
+    const config = { streams: [{ name: 'tickets' }], sync_mode: 'incremental' };
+    const numbers = (messages: SourceMessage[]) => recordsOf(messages).map((t) => t['number']);
+
+    const first = await readAll(config, { client: testClient() });
+    const second = await readAll(config, { client: testClient(), state: lastState(first) });
+    const third = await readAll(config, { client: testClient(), state: lastState(second) });
+
+    expect(numbers(first)).toEqual([2, 3]);
+    expect(lastState(first).streams['tickets']).toEqual({
+      watermark: '2026-03-01T10:00:00.000Z',
+      boundary: [{ key: 'ticket 2', at: '2026-03-01T10:00:00.000Z' }],
+    });
+    expect(numbers(second)).toEqual([3]);
+    expect(numbers(third)).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('reads a version-1 state as it was meant: nothing at its watermark is emitted again', async () => {
+    const answer = {
+      tickets: [
+        { number: 2, updated_at: '2026-03-01T10:00:01Z', message_count: 0 },
+        { number: 1, updated_at: '2026-03-01T10:00:00Z', message_count: 0 },
+      ],
+      meta: { pagination: { current_page: 1, total_pages: 1, total_count: 2, next_page: null } },
+    };
+    const scope = nock(GROOVE_ORIGIN).get('/v1/tickets').query(true).reply(200, answer);
+    const state = { version: 1, streams: { tickets: { watermark: '2026-03-01T10:00:00.000Z' } } };
 
     const messages = await readAll(
       { streams: [{ name: 'tickets' }], sync_mode: 'incremental' },
-      { client: testClient() },
+      { client: testClient(), state },
     );
 
-    expect(lastState(messages).streams['tickets']).toEqual({
-      watermark: '2026-03-01T10:00:00.000Z',
-    });
+    expect(recordsOf(messages).map((t) => t['number'])).toEqual([2]);
+    expect(lastState(messages).version).toBe(2);
     expect(scope.isDone()).toBe(true);
   });
 });

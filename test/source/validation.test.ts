@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../src/errors';
 import { validateSourceConfig } from '../../src/source/config';
+import { STATE_VERSION } from '../../src/source/state/state';
 import { validateState } from '../../src/source/state/validate-state';
 import { parseGrooveTime, parseStartDate } from '../../src/source/timestamps';
 
@@ -82,16 +83,25 @@ describe('the source configuration', () => {
 
 describe('the state handed back', () => {
   it.each([undefined, null])('%p means a first read', (state) => {
-    expect(validateState(state)).toEqual({ version: 1, streams: {} });
+    expect(validateState(state)).toEqual({ version: STATE_VERSION, streams: {} });
   });
 
   it('accepts what a read yields', () => {
     const state = {
-      version: 1,
+      version: 2,
       streams: {
         tickets: {
           watermark: '2026-01-01T00:00:00.000Z',
-          scan: { scope: 's', part: '', page: 3, offset: 4 },
+          boundary: [{ key: 'ticket 7', at: '2026-01-01T00:00:00.000Z' }],
+          scan: {
+            scope: 's',
+            part: '',
+            page: 3,
+            offset: 4,
+            boundary: [{ key: 'ticket 9', at: '2026-01-02T00:00:00.000Z' }],
+            drifted: true,
+            catch_up: [9, 12],
+          },
         },
         customers: {},
       },
@@ -99,23 +109,57 @@ describe('the state handed back', () => {
     expect(validateState(state)).toEqual(state);
   });
 
+  it('reads a version-1 state and hands it on as the current version', () => {
+    const tickets = { watermark: '2026-01-01T00:00:00.000Z' };
+
+    expect(validateState({ version: 1, streams: { tickets } })).toEqual({
+      version: STATE_VERSION,
+      streams: { tickets },
+    });
+  });
+
   it.each([
     ['a string', 'nonsense', '(root)'],
-    ['another version', { version: 2, streams: {} }, 'version'],
-    ['an unknown stream', { version: 1, streams: { tweets: {} } }, 'streams'],
+    ['another version', { version: 3, streams: {} }, 'version'],
+    ['an unknown stream', { version: 2, streams: { tweets: {} } }, 'streams'],
     [
       'a page of 0',
-      { version: 1, streams: { tickets: { scan: { scope: '', part: '', page: 0, offset: 0 } } } },
+      { version: 2, streams: { tickets: { scan: { scope: '', part: '', page: 0, offset: 0 } } } },
       'streams/tickets/scan/page',
     ],
     [
       'a watermark that is no time',
-      { version: 1, streams: { tickets: { watermark: 'soon' } } },
+      { version: 2, streams: { tickets: { watermark: 'soon' } } },
       'streams/tickets/watermark',
     ],
     [
+      'a boundary record whose time is no time',
+      { version: 2, streams: { tickets: { boundary: [{ key: 'ticket 1', at: 'soon' }] } } },
+      'streams/tickets/boundary/0/at',
+    ],
+    [
+      'a boundary record without a key',
+      { version: 2, streams: { tickets: { boundary: [{ at: '2026-01-01T00:00:00Z' }] } } },
+      'streams/tickets/boundary/0/key',
+    ],
+    [
+      'a ticket to catch up with that is no number',
+      {
+        version: 2,
+        streams: {
+          tickets: { scan: { scope: '', part: '', page: 1, offset: 0, catch_up: ['7'] } },
+        },
+      },
+      'streams/tickets/scan/catch_up/0',
+    ],
+    [
+      'a version-1 state holding a boundary list',
+      { version: 1, streams: { tickets: { boundary: [] } } },
+      'streams/tickets/boundary',
+    ],
+    [
       'an extra field',
-      { version: 1, streams: { tickets: { cursor: 1 } } },
+      { version: 2, streams: { tickets: { cursor: 1 } } },
       'streams/tickets/cursor',
     ],
   ])('rejects %s naming the field', (_what, state, field) => {

@@ -39,7 +39,7 @@ export async function* readTicketMessages(
 
 /**
  * One message: its record if new to the host, then its attachments if asked for. `ids` holds
- * the ids already met in this ticket's list.
+ * the ids already met in this ticket's list. Resolves true when it asked for attachments.
  */
 export async function* emitMessage(
   context: ReadContext,
@@ -47,16 +47,17 @@ export async function* emitMessage(
   ticketNumber: number,
   cursors: ChildCursors,
   ids: Set<string>,
-): AsyncGenerator<SourceMessage> {
+): AsyncGenerator<SourceMessage, boolean> {
   const id = message['id'] as string;
-  if (ids.has(id)) return;
+  if (ids.has(id)) return false;
   ids.add(id);
 
   const time = parseGrooveTime(message['updated_at']);
-  if (cursors.messages?.accepts(time) === true) {
+  const key = `message ${id}`;
+  if (cursors.messages?.admit(time, key) === true) {
     yield { type: 'RECORD', stream: 'messages', record: message };
   }
-  if (cursors.attachments?.accepts(time) !== true) return;
+  if (cursors.attachments?.admit(time, key) !== true) return false;
 
   const target = attachmentsTarget(id, attachmentsMessageParam(message), ticketNumber);
   for await (const child of childItems(context, target)) {
@@ -67,6 +68,7 @@ export async function* emitMessage(
     const record = toAttachmentRecord(child.item, id, ticketNumber);
     yield { type: 'RECORD', stream: 'attachments', record };
   }
+  return true;
 }
 
 /** Items of a child list; a 404/403 on it ends the list with a counted warning, not an error. */

@@ -18,7 +18,7 @@ export function listItemHandler(spec: ListStreamSpec, cursor: ScanCursor): ItemH
 
     const time = cursorField ? parseGrooveTime(record[cursorField[0] as string]) : undefined;
     cursor.observe(time);
-    if (cursor.accepts(time)) yield { type: 'RECORD', stream: spec.name, record };
+    if (cursor.admit(time, key)) yield { type: 'RECORD', stream: spec.name, record };
     return false;
   };
 }

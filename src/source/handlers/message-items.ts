@@ -35,9 +35,6 @@ export function messageItemHandler(context: ReadContext, cursors: ChildCursors):
     own.messages?.observe(time);
     own.attachments?.observe(time);
 
-    const fetchesAttachments =
-      own.attachments?.accepts(time) === true && !ids.has(message['id'] as string);
-    yield* emitMessage(context, message, ticketNumber, own, ids);
-    return fetchesAttachments;
+    return yield* emitMessage(context, message, ticketNumber, own, ids);
   };
 }

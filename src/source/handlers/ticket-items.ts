@@ -1,3 +1,4 @@
+import type { CatchUpSpec } from '../catch-up';
 import type { SourceMessage } from '../messages';
 import type { ReadContext } from '../read-context';
 import type { ItemHandler } from '../scan';
@@ -20,32 +21,45 @@ export interface TicketCursors {
  * updated at the very second of its agent reply), so an unchanged ticket has no new messages
  * and costs no request; no per-ticket state is kept. Tickets are de-duplicated by number for
  * the whole read, as Groove's ticket order moves while it is paged (reference/groove-api.md
- * §6, §13.13): one bit per ticket number.
+ * §6, §13.13): one bit per ticket number. A ticket met twice tells the scan that tickets moved,
+ * and the catch-up pass then looks for those it never met (`catchUp`).
  */
-export function ticketItemHandler(context: ReadContext, cursors: TicketCursors): ItemHandler {
+export function ticketItemHandler(
+  context: ReadContext,
+  cursors: TicketCursors,
+): { handle: ItemHandler; catchUp: CatchUpSpec } {
   const seen = new TicketNumberSet();
 
-  return async function* handleTicket(item, place): AsyncGenerator<SourceMessage, boolean> {
-    const number = item['number'];
-    if (typeof number !== 'number' || !Number.isSafeInteger(number)) {
+  const handle: ItemHandler = async function* handleTicket(item, place) {
+    const number = ticketNumberOf(item);
+    if (number === undefined) {
       yield skipped('a ticket without a usable number');
       return false;
     }
-    if (!seen.add(number)) return false;
+    if (!seen.add(number) && !place.catchingUp) {
+      place.noteRepeat();
+      return false;
+    }
 
     const time = parseGrooveTime(item['updated_at']);
+    const key = `ticket ${number}`;
     const { tickets, messages, attachments } = cursors;
     const fresh = (cursor: ScanCursor | undefined) => cursor !== undefined && place.isNew(cursor);
-    for (const cursor of [tickets, messages, attachments]) if (fresh(cursor)) cursor?.observe(time);
+    // The catch-up pass leaves the latest time alone: it dates the scan's start for that pass.
+    for (const cursor of [tickets, messages, attachments]) {
+      if (fresh(cursor) && !place.catchingUp) cursor?.observe(time);
+    }
 
-    if (fresh(tickets) && tickets?.accepts(time) === true) {
-      yield { type: 'RECORD', stream: 'tickets', record: item };
+    if (fresh(tickets) && tickets?.admit(time, key) === true) {
+      yield { type: 'RECORD', stream: 'tickets', record: item } satisfies SourceMessage;
     }
 
     const children = {
-      messages: fresh(messages) && messages?.accepts(time) === true ? messages : undefined,
+      messages: fresh(messages) && messages?.admit(time, key) === true ? messages : undefined,
       attachments:
-        fresh(attachments) && attachments?.accepts(time) === true && item['attachment_count'] !== 0
+        fresh(attachments) &&
+        item['attachment_count'] !== 0 &&
+        attachments?.admit(time, key) === true
           ? attachments
           : undefined,
     };
@@ -56,4 +70,16 @@ export function ticketItemHandler(context: ReadContext, cursors: TicketCursors):
     yield* readTicketMessages(context, number, children);
     return true;
   };
+
+  const catchUp: CatchUpSpec = {
+    numberOf: ticketNumberOf,
+    timeOf: (item) => parseGrooveTime(item['updated_at']),
+    met: (number) => seen.has(number),
+  };
+  return { handle, catchUp };
+}
+
+function ticketNumberOf(item: Record<string, unknown>): number | undefined {
+  const number = item['number'];
+  return typeof number === 'number' && Number.isSafeInteger(number) ? number : undefined;
 }

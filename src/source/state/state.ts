@@ -1,11 +1,19 @@
 /**
  * The state a host stores between reads: plain JSON, versioned.
  *
- * Per stream, `watermark` is the instant up to which every record was emitted by a finished
- * scan, and `scan` is the position of a scan still in progress. While a scan runs the
- * watermark stays where it was; only the scan's end moves it forward (see scan-cursor.ts).
+ * Per stream, `watermark` is the instant from which records may still be news, `boundary` the
+ * records at or after it that were already emitted, and `scan` the position of a scan still in
+ * progress. While a scan runs the watermark stays where it was; only the scan's end moves it
+ * forward (see scan-cursor.ts).
+ *
+ * Version 2 added the boundary lists and the catch-up pass (`drifted`, `catch_up`). A version-1
+ * state is still read: a watermark without a boundary list means every record at or before it
+ * was emitted, which is what version 1 meant.
  */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
+
+/** The versions a host may hand back; anything read is written back as STATE_VERSION. */
+export const READABLE_STATE_VERSIONS = [1, 2] as const;
 
 /** Where a scan stopped: the next item to read is `offset` on `page` of list `part`. */
 export interface ScanPosition {
@@ -15,6 +23,12 @@ export interface ScanPosition {
   offset: number;
 }
 
+/** One record already emitted: its key (e.g. `ticket 42`) and its update time then. */
+export interface BoundaryEntry {
+  key: string;
+  at: string;
+}
+
 export interface ScanState extends ScanPosition {
   /** What was being scanned (stream options); a state for other options is not resumed. */
   scope: string;
@@ -22,10 +36,17 @@ export interface ScanState extends ScanPosition {
   max_seen?: string;
   /** Groove's clock (the Date header) when the scan's first page was served. */
   started_at?: string;
+  /** Records this scan emitted so far that may fall at or after its new watermark. */
+  boundary?: BoundaryEntry[];
+  /** The scan met an item twice: items moved to pages it had already read. */
+  drifted?: boolean;
+  /** In the catch-up pass: the ticket numbers still to handle (see catch-up.ts). */
+  catch_up?: number[];
 }
 
 export interface StreamState {
   watermark?: string;
+  boundary?: BoundaryEntry[];
   scan?: ScanState;
 }
 

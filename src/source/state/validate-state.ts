@@ -1,11 +1,35 @@
 import { InvalidInputError, type FieldIssue } from '../../errors';
 import { getAjv } from '../../validation/ajv';
 import { toFieldIssues } from '../../validation/issues';
+import { BOUNDARY_KEY_LENGTH, BOUNDARY_LIMIT } from '../boundary';
+import { CATCH_UP_MAX_PAGES } from '../catch-up';
+import { GROOVE_MAX_PER_PAGE } from '../paginate';
 import { STREAM_NAMES } from '../streams/registry';
 import { parseGrooveTime } from '../timestamps';
-import { emptyState, STATE_VERSION, type SourceState } from './state';
+import {
+  emptyState,
+  READABLE_STATE_VERSIONS,
+  STATE_VERSION,
+  type BoundaryEntry,
+  type SourceState,
+} from './state';
 
 const instant = { type: 'string', title: 'Instant', minLength: 1, maxLength: 40 };
+
+const boundary = (title: string) => ({
+  title,
+  type: 'array',
+  maxItems: BOUNDARY_LIMIT,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['key', 'at'],
+    properties: {
+      key: { title: 'Record Key', type: 'string', minLength: 1, maxLength: BOUNDARY_KEY_LENGTH },
+      at: { ...instant, title: 'Record Time' },
+    },
+  },
+});
 
 /** The state's own schema: a host may hand back anything, so nothing is trusted unchecked. */
 export const STATE_SCHEMA = {
@@ -14,7 +38,7 @@ export const STATE_SCHEMA = {
   additionalProperties: false,
   required: ['version', 'streams'],
   properties: {
-    version: { title: 'State Version', const: STATE_VERSION },
+    version: { title: 'State Version', enum: READABLE_STATE_VERSIONS },
     streams: {
       title: 'Streams',
       type: 'object',
@@ -24,6 +48,7 @@ export const STATE_SCHEMA = {
         additionalProperties: false,
         properties: {
           watermark: { ...instant, title: 'Watermark' },
+          boundary: boundary('Emitted At The Watermark'),
           scan: {
             title: 'Scan',
             type: 'object',
@@ -36,6 +61,14 @@ export const STATE_SCHEMA = {
               offset: { title: 'Scan Offset', type: 'integer', minimum: 0 },
               max_seen: { ...instant, title: 'Latest Seen' },
               started_at: { ...instant, title: 'Scan Start' },
+              boundary: boundary('Emitted By The Scan'),
+              drifted: { title: 'Tickets Moved', type: 'boolean' },
+              catch_up: {
+                title: 'Tickets To Catch Up With',
+                type: 'array',
+                maxItems: CATCH_UP_MAX_PAGES * GROOVE_MAX_PER_PAGE,
+                items: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+              },
             },
           },
         },
@@ -44,35 +77,66 @@ export const STATE_SCHEMA = {
   },
 } as const;
 
+/** What version 2 added: a version-1 state holding any of it is not one a read wrote. */
+const VERSION_2_FIELDS = ['boundary', 'scan/boundary', 'scan/drifted', 'scan/catch_up'];
+
 /**
  * Checks the state a host handed back. Missing state (undefined or null) means a first read; a
- * broken one is an InvalidInputError naming the field, raised before any request.
+ * broken one is an InvalidInputError naming the field, raised before any request. A version-1
+ * state is read as it was meant and handed on as the current version.
  */
 export function validateState(input: unknown): SourceState {
   if (input === undefined || input === null) return emptyState();
 
-  const validate = getAjv().compile<SourceState>(STATE_SCHEMA);
+  const validate = getAjv().compile<Omit<SourceState, 'version'> & { version: number }>(
+    STATE_SCHEMA,
+  );
   if (!validate(input)) {
     throw new InvalidInputError('state', toFieldIssues(validate.errors ?? [], STATE_SCHEMA));
   }
 
-  const issues = badInstants(input);
+  const state: SourceState = { ...structuredClone(input), version: STATE_VERSION };
+  const issues = [...badInstants(state), ...(input.version === 1 ? newerFields(state) : [])];
   if (issues.length > 0) throw new InvalidInputError('state', issues);
-  return structuredClone(input);
+  return state;
 }
 
 function badInstants(state: SourceState): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  const at = (prefix: string, list: BoundaryEntry[] | undefined) =>
+    (list ?? []).map((entry, index): [string, string] => [`${prefix}/${index}/at`, entry.at]);
+
   for (const [stream, entry] of Object.entries(state.streams)) {
     const times: Array<[string, string | undefined]> = [
       ['watermark', entry?.watermark],
       ['scan/max_seen', entry?.scan?.max_seen],
       ['scan/started_at', entry?.scan?.started_at],
+      ...at('boundary', entry?.boundary),
+      ...at('scan/boundary', entry?.scan?.boundary),
     ];
     for (const [name, value] of times) {
       if (value === undefined || parseGrooveTime(value) !== undefined) continue;
       const field = `streams/${stream}/${name}`;
       const message = `${field} must be an ISO 8601 time such as 2026-01-31T12:00:00.000Z.`;
+      issues.push({ field, label: name, message });
+    }
+  }
+  return issues;
+}
+
+function newerFields(state: SourceState): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const [stream, entry] of Object.entries(state.streams)) {
+    const present: Record<string, unknown> = {
+      boundary: entry?.boundary,
+      'scan/boundary': entry?.scan?.boundary,
+      'scan/drifted': entry?.scan?.drifted,
+      'scan/catch_up': entry?.scan?.catch_up,
+    };
+    for (const name of VERSION_2_FIELDS) {
+      if (present[name] === undefined) continue;
+      const field = `streams/${stream}/${name}`;
+      const message = `${field} is not part of a version 1 state.`;
       issues.push({ field, label: name, message });
     }
   }
