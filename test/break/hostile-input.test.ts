@@ -147,7 +147,7 @@ const BAD_SOURCES: Array<[string, unknown, string]> = [
 ];
 
 const BAD_STATES: Array<[string, unknown, string]> = [
-  ['a state of another version', { version: 2, streams: {} }, 'version'],
+  ['a state of another version', { version: 3, streams: {} }, 'version'],
   ['a state for an unknown stream', { version: 1, streams: { passwords: {} } }, 'streams'],
   ['a state with a __proto__ stream', json('{"version":1,"streams":{"__proto__":{}}}'), 'streams'],
   [

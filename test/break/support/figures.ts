@@ -14,8 +14,6 @@ export class Figures {
   faults = 0;
   scanned = 0;
   leaks = 0;
-  /** Records lost to a fault reported but not yet fixed (named where it is counted). */
-  knownLosses = 0;
   /** Counts by outcome (e.g. write results by status), printed after the totals. */
   readonly outcomes: Record<string, number> = {};
 
@@ -30,7 +28,6 @@ export class Figures {
       `break/${this.theme}: ${this.scenarios} scenarios, ${this.records} records checked, ` +
       `${this.inputs} inputs tried, ${this.requests} requests, ${this.faults} faults injected, ` +
       `${this.scanned} outputs scanned, leaks found = ${this.leaks}` +
-      (this.knownLosses > 0 ? `, known losses = ${this.knownLosses}` : '') +
       (Object.keys(this.outcomes).length > 0 ? ` (${JSON.stringify(this.outcomes)})` : '')
     );
   }
