@@ -52,7 +52,7 @@ export function validateSourceConfig(input: unknown): SourceConfig {
 /** Forms submit an emptied list as `[]`; the schema says an empty list means every ticket. */
 function withoutEmptyTicketNumbers(stream: StreamConfig): StreamConfig {
   if (stream.ticket_numbers === undefined || stream.ticket_numbers.length > 0) return stream;
-  const { ticket_numbers: _empty, ...rest } = stream;
+  const { ticket_numbers: _emptied, ...rest } = stream;
   return rest;
 }
 
