@@ -103,6 +103,15 @@ export class ScanCursor {
     return this.startedAt ?? this.maxSeen;
   }
 
+  /**
+   * The watermark handed in, when an incremental read got one later than `now` (a hand-edited
+   * state or a skewed clock): such a read emits nothing until Groove's times pass it.
+   */
+  watermarkAfter(now: number): string | undefined {
+    const later = this.options.incremental && this.watermark !== undefined && this.watermark > now;
+    return later ? this.saved.watermark : undefined;
+  }
+
   /** Starts over, when the saved position names a list this scan no longer has. */
   restart(): void {
     this.from = undefined;

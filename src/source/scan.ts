@@ -58,6 +58,13 @@ export async function* runScan(
     if (from !== undefined && !parts.includes(from.part)) cursor.restart();
   }
 
+  for (const cursor of scan.cursors) {
+    const watermark = cursor.watermarkAfter(Date.now());
+    if (watermark === undefined) continue;
+    const message = `The state's watermark for ${cursor.stream}, ${watermark}, is later than now: this read emits only what changes after it.`;
+    yield { type: 'LOG', level: 'warn', message };
+  }
+
   const checkpoint: Checkpoint = (next) => {
     for (const cursor of scan.cursors) {
       store.set(cursor.stream, cursor.progress(scan.scope, next, order));

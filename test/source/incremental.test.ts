@@ -216,6 +216,41 @@ describe('incremental reads', () => {
     expect(lastState(messages).version).toBe(2);
     expect(scope.isDone()).toBe(true);
   });
+
+  it('warns, naming the stream and the watermark, when a state handed back has a watermark later than now', async () => {
+    const answer = {
+      tickets: [{ number: 1, updated_at: '2026-03-01T10:00:00Z', message_count: 0 }],
+      meta: { pagination: { current_page: 1, total_pages: 1, total_count: 1, next_page: null } },
+    };
+    nock(GROOVE_ORIGIN).get('/v1/tickets').query(true).reply(200, answer);
+    const watermark = '2999-01-01T00:00:00.000Z';
+    const state = { version: 2, streams: { tickets: { watermark, boundary: [] } } };
+
+    const messages = await readAll(
+      { streams: [{ name: 'tickets' }], sync_mode: 'incremental' },
+      { client: testClient(), state },
+    );
+
+    const warnings = messages.flatMap((m) => (m.type === 'LOG' && m.level === 'warn' ? [m] : []));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toContain('tickets');
+    expect(warnings[0]?.message).toContain(watermark);
+    expect(messages.findIndex((m) => m.type === 'LOG')).toBe(0);
+    expect(recordsOf(messages)).toEqual([]);
+  });
+
+  it('gives no such warning for a watermark in the past', async () => {
+    fakeGroove(makeTickets(3, () => 0));
+    const state = { version: 2, streams: { tickets: { watermark: '2020-01-01T00:00:00.000Z' } } };
+
+    const messages = await readAll(
+      { streams: [{ name: 'tickets' }], sync_mode: 'incremental' },
+      { client: testClient(), state },
+    );
+
+    expect(messages.filter((m) => m.type === 'LOG')).toEqual([]);
+    expect(recordsOf(messages)).toHaveLength(3);
+  });
 });
 
 describe('resuming from a checkpoint', () => {
