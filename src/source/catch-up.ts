@@ -72,6 +72,10 @@ export async function* catchUpPass(
       position: entry.position,
       target: pass.target,
       isNew: (cursor) => cursor.catchUp?.includes(entry.number) === true,
+      // Checkpoints here come after each ticket: a pass stopped inside one reads it again.
+      resumesInside: () => false,
+      resumePoint: () => undefined,
+      checkpoint: () => undefined,
       noteRepeat: () => undefined,
       catchingUp: true,
     };

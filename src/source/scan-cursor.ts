@@ -26,17 +26,31 @@ export interface CursorOptions {
  *   by a finished scan and emitted if new; one at or after W was emitted if and only if listed.
  * - The cap: a record changed while the scan ran may have moved to a page already read. It is
  *   at or after the cap and not in B, so the next read emits it instead of losing it.
- * - During a scan, checkpoints carry W and B unchanged plus the position of the next item to
+ * - During a scan, checkpoints carry W and B unchanged plus the position of the next thing to
  *   read, the latest value seen, the scan's start and the records it handled at or after the
- *   lowest W it can end with. Everything before that position was handled (emitted or rightly
- *   skipped) before the checkpoint was yielded; nothing after it was.
- * - A resumed read re-fetches the page of that position, skips the items before it, and keeps
- *   the same W, B, latest-seen and handled records: it makes exactly the decisions the stopped
- *   read would have made for the rest of the scan, so the union of both reads is one full scan's
- *   output. A record handled once is never admitted again in the scan, wherever it moved.
+ *   lowest W it can end with. A position is an item of a list, or a place inside one (`inner`):
+ *   a ticket whose record was handled, its messages next from page p, offset o; inside that, a
+ *   message whose attachments come next from page a. Positions order item first, then inside
+ *   it. Everything before that position was handled (emitted or rightly skipped) before the
+ *   checkpoint was yielded; nothing after it was.
+ * - A resumed read re-fetches the page of that position, skips the items before it and, inside
+ *   the item, re-fetches the child page of the position and skips the children before it; a
+ *   stream handles only what lies at or after its own position (ScanPosition order), so the
+ *   item's own record and its earlier child pages are not handled again. It keeps the same W,
+ *   B, latest-seen and handled records: it makes exactly the decisions the stopped read would
+ *   have made for the rest of the scan, so the union of both reads is one full scan's output.
+ *   A record handled once is never admitted again in the scan, wherever it moved.
+ * - Progress: a checkpoint comes after every page, after every item that cost requests, before
+ *   an item's first child request and after each child page, each strictly after the one
+ *   before. Cancellation is honoured only where no record follows the last checkpoint, so a
+ *   read stopped as soon as it can still has a checkpoint past every record it yielded, and
+ *   each resumed read gets further, whatever the number of records after which a host stops.
+ *   Within a ticket, messages are de-duplicated by id from the resumed page on only: one that
+ *   moved between the ticket's pages while the read was stopped may be emitted twice, never lost.
  * - The catch-up pass (catch-up.ts) runs after the last page when tickets moved during the scan.
  *   Its first checkpoint names the tickets it has to handle and each later one those left, so a
- *   pass stopped and resumed handles each of them once, and nothing the scan had met.
+ *   pass stopped and resumed handles each of them once, and nothing the scan had met. It has
+ *   no checkpoint inside a ticket: one stopped there reads that ticket's children again.
  *   Not covered: a scan stopped in its main pass after tickets moved no longer knows, once
  *   resumed, which tickets its stopped part met; one of those that moved to the front again is
  *   read again by the catch-up pass, its older messages emitted twice (never lost).
@@ -74,7 +88,8 @@ export class ScanCursor {
 
     const scan = saved?.scan?.scope === scope ? saved.scan : undefined;
     if (scan !== undefined) {
-      this.from = { part: scan.part, page: scan.page, offset: scan.offset };
+      const { part, page, offset, inner } = scan;
+      this.from = inner === undefined ? { part, page, offset } : { part, page, offset, inner };
       this.maxSeen = parseGrooveTime(scan.max_seen);
       this.startedAt = parseGrooveTime(scan.started_at);
       this.handled = Boundary.from(scan.boundary);

@@ -4,16 +4,29 @@ import type { SourceMessage } from './messages';
 import { paginate } from './paginate';
 import { throwIfCancelled, type ReadContext } from './read-context';
 import type { ScanCursor } from './scan-cursor';
-import type { ScanPosition } from './state/state';
+import { pointInside, positionOrder, type Order } from './positions';
+import type { InnerPosition, ScanPosition } from './state/state';
 import type { StateStore } from './state/state-store';
 import type { ScanTarget } from './streams/types';
 
-/** Where an item sits, and which streams have not yet handled it in an earlier read. */
+/**
+ * Where an item sits, and which streams have not yet handled it in an earlier read. The item's
+ * children (a ticket's messages, a message's attachments) sit inside it: `within(position, …)`.
+ */
 export interface ItemPlace {
   position: ScanPosition;
   target: ScanTarget;
-  /** Whether `cursor` still has to handle this item (false: a stopped read already did). */
-  isNew(cursor: ScanCursor): boolean;
+  /** Whether `cursor` still has to handle what sits at `at` (false: a stopped read already did). */
+  isNew(cursor: ScanCursor, at: ScanPosition): boolean;
+  /** Whether `cursor` stopped inside what sits at `at`: it handled that, not all its children. */
+  resumesInside(cursor: ScanCursor, at: ScanPosition): boolean;
+  /** Where inside what sits at `at` this read resumes; undefined: at its first child. */
+  resumePoint(at: ScanPosition): InnerPosition | undefined;
+  /**
+   * A checkpoint naming `next`, a place inside this item, as the next thing to read. Undefined
+   * in the catch-up pass, which checkpoints after each ticket.
+   */
+  checkpoint(next: ScanPosition): SourceMessage | undefined;
   /** The item was met earlier in this read: items moved to pages already read. */
   noteRepeat(): void;
   /** Met again in the catch-up pass, which hands over only items to handle. */
@@ -37,11 +50,11 @@ export interface Scan {
 }
 
 type Checkpoint = (next: ScanPosition) => SourceMessage;
-type Order = (a: ScanPosition, b: ScanPosition) => number;
 
 /**
- * Pages through a scan's lists once for all its streams, checkpointing after every page and
- * after every item that cost requests of its own, then, if items moved to pages already read,
+ * Pages through a scan's lists once for all its streams, checkpointing after every page, after
+ * every item that cost requests of its own and, inside such an item, before its first child
+ * request and after every child page (handlers/children.ts), then, if items moved to pages already read,
  * catches up with them, and moves the watermarks at the end.
  * Streams sharing a scan may have stopped at different places: it starts at the earliest and
  * lets each stream handle only the items past its own position.
@@ -53,6 +66,7 @@ export async function* runScan(
 ): AsyncGenerator<SourceMessage> {
   const parts = scan.targets.map((target) => target.part);
   const order = positionOrder(parts);
+  const pending: Pending = { records: false };
   for (const cursor of scan.cursors) {
     const from = cursor.resumeFrom;
     if (from !== undefined && !parts.includes(from.part)) cursor.restart();
@@ -66,6 +80,7 @@ export async function* runScan(
   }
 
   const checkpoint: Checkpoint = (next) => {
+    pending.records = false;
     for (const cursor of scan.cursors) {
       store.set(cursor.stream, cursor.progress(scan.scope, next, order));
     }
@@ -75,7 +90,9 @@ export async function* runScan(
   // A stream stopped in the catch-up pass had finished paging; the others page first.
   const paging = scan.cursors.filter((cursor) => cursor.catchUp === undefined);
   let end = scan.cursors.find((cursor) => cursor.catchUp !== undefined)?.resumeFrom;
-  if (paging.length > 0) end = yield* pageThrough(context, scan, paging, order, checkpoint);
+  if (paging.length > 0) {
+    end = yield* pageThrough(context, scan, { paging, order, checkpoint, pending });
+  }
 
   const moved = scan.cursors.some((cursor) => cursor.drifted || cursor.catchUp !== undefined);
   const target = scan.targets.find((candidate) => candidate.part === end?.part);
@@ -88,20 +105,35 @@ export async function* runScan(
   yield { type: 'STATE', state: store.snapshot() };
 }
 
-/** The main pass over every list of the scan; returns where the last list ended. */
+/** Whether records were yielded since the last checkpoint. */
+interface Pending {
+  records: boolean;
+}
+
+interface Pass {
+  paging: readonly ScanCursor[];
+  order: Order;
+  checkpoint: Checkpoint;
+  pending: Pending;
+}
+
+/**
+ * The main pass over every list of the scan; returns where the last list ended. It stops for
+ * cancellation only where no record follows the last checkpoint, so a read stopped as soon as
+ * it can be still has a checkpoint past every record it yielded: each resumed read gets further.
+ */
 async function* pageThrough(
   context: ReadContext,
   scan: Scan,
-  paging: readonly ScanCursor[],
-  order: Order,
-  checkpoint: Checkpoint,
+  pass: Pass,
 ): AsyncGenerator<SourceMessage, ScanPosition | undefined> {
+  const { order, checkpoint, pending } = pass;
   const noteRepeat = () => {
     for (const cursor of scan.cursors) cursor.noteDrift();
   };
   let end: ScanPosition | undefined;
 
-  const start = earliest(paging, order);
+  const start = earliest(pass.paging, order);
   const startIndex = start === undefined ? 0 : scan.targets.findIndex((t) => t.part === start.part);
   for (let index = startIndex; index < scan.targets.length; index += 1) {
     const target = scan.targets[index] as ScanTarget;
@@ -114,16 +146,21 @@ async function* pageThrough(
         const skip = resuming && page.number === start.page ? start.offset : 0;
 
         for (let offset = skip; offset < page.items.length; offset += 1) {
-          throwIfCancelled(context);
+          if (!pending.records) throwIfCancelled(context);
           const position = { part: target.part, page: page.number, offset };
           const place: ItemPlace = {
             position,
             target,
-            isNew: (cursor) => isNewFor(cursor, position, order),
+            isNew: (cursor, at) => isNewFor(cursor, at, order),
+            resumesInside: (cursor, at) =>
+              cursor.catchUp === undefined && pointInside(cursor.resumeFrom, at) !== undefined,
+            resumePoint: (at) => pointInside(start, at),
+            checkpoint,
             noteRepeat,
             catchingUp: false,
           };
-          const spent = yield* scan.handle(page.items[offset] as Record<string, unknown>, place);
+          const item = page.items[offset] as Record<string, unknown>;
+          const spent = yield* noting(scan.handle(item, place), pending);
           if (spent) yield checkpoint({ ...position, offset: offset + 1 });
         }
 
@@ -139,6 +176,23 @@ async function* pageThrough(
     if (following !== undefined) yield checkpoint({ part: following.part, page: 1, offset: 0 });
   }
   return end;
+}
+
+/** Passes a handler's messages on, noting the records among them. */
+async function* noting(
+  messages: AsyncGenerator<SourceMessage, boolean>,
+  pending: Pending,
+): AsyncGenerator<SourceMessage, boolean> {
+  try {
+    for (;;) {
+      const step = await messages.next();
+      if (step.done === true) return step.value;
+      if (step.value.type === 'RECORD') pending.records = true;
+      yield step.value;
+    }
+  } finally {
+    await messages.return(false);
+  }
 }
 
 /** 404 or 403 on a child list (one ticket's messages): skip that list, not the read. */
@@ -160,10 +214,4 @@ function earliest(cursors: readonly ScanCursor[], order: Order): ScanPosition | 
     if (first === undefined || order(from, first) < 0) first = from;
   }
   return first;
-}
-
-/** Orders positions by list (in scan order), then page, then offset. */
-export function positionOrder(parts: readonly string[]) {
-  return (a: ScanPosition, b: ScanPosition): number =>
-    parts.indexOf(a.part) - parts.indexOf(b.part) || a.page - b.page || a.offset - b.offset;
 }

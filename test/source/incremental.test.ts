@@ -213,7 +213,7 @@ describe('incremental reads', () => {
     );
 
     expect(recordsOf(messages).map((t) => t['number'])).toEqual([2]);
-    expect(lastState(messages).version).toBe(2);
+    expect(lastState(messages).version).toBe(3);
     expect(scope.isDone()).toBe(true);
   });
 

@@ -83,11 +83,14 @@ describe('reading the sandbox', () => {
     );
     expect(counts).toEqual(data.ticketCounts());
     const attachments = numbers.flatMap((n) =>
-      data
-        .messageIds(n)
-        .flatMap((id) =>
-          (data.attachments(id) ?? []).map((a) => ({ ...a, message_id: id, ticket_number: n })),
-        ),
+      data.messageIds(n).flatMap((id) =>
+        (data.attachments(id) ?? []).map((a, position) => ({
+          ...a,
+          message_id: id,
+          ticket_number: n,
+          position,
+        })),
+      ),
     );
     expect(recordsOf(full, 'attachments')).toEqual(attachments);
   });

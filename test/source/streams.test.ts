@@ -150,7 +150,7 @@ describe('each stream asks Groove for its list with per_page=50 and emits record
     expect(scope.isDone()).toBe(true);
   });
 
-  it('reads attachments with the message id Groove links to, adding message_id and ticket_number', async () => {
+  it('reads attachments with the message id Groove links to, adding message_id, ticket_number and position', async () => {
     const scope = nock(GROOVE)
       .get('/v1/tickets/1/messages')
       .query({ page: '1', per_page: '50' })
@@ -172,6 +172,7 @@ describe('each stream asks Groove for its list with per_page=50 and emits record
         url: 'http://bucket-name.s3.amazonaws.com/?1429889868',
         message_id: '5',
         ticket_number: 1,
+        position: 0,
       },
     ]);
     expect(schemaErrors('attachments', records[0])).toEqual([]);

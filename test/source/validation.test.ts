@@ -81,6 +81,8 @@ describe('the source configuration', () => {
   });
 });
 
+const SCAN = { scope: 's', part: '', page: 1, offset: 0 };
+
 describe('the state handed back', () => {
   it.each([undefined, null])('%p means a first read', (state) => {
     expect(validateState(state)).toEqual({ version: STATE_VERSION, streams: {} });
@@ -88,7 +90,7 @@ describe('the state handed back', () => {
 
   it('accepts what a read yields', () => {
     const state = {
-      version: 2,
+      version: STATE_VERSION,
       streams: {
         tickets: {
           watermark: '2026-01-01T00:00:00.000Z',
@@ -98,6 +100,7 @@ describe('the state handed back', () => {
             part: '',
             page: 3,
             offset: 4,
+            inner: { page: 2, offset: 7, inner: { page: 1, offset: 0 } },
             boundary: [{ key: 'ticket 9', at: '2026-01-02T00:00:00.000Z' }],
             drifted: true,
             catch_up: [9, 12],
@@ -107,6 +110,15 @@ describe('the state handed back', () => {
       },
     };
     expect(validateState(state)).toEqual(state);
+  });
+
+  it('reads a version-2 state and hands it on as the current version', () => {
+    const tickets = { watermark: '2026-01-01T00:00:00.000Z', boundary: [], scan: SCAN };
+
+    expect(validateState({ version: 2, streams: { tickets } })).toEqual({
+      version: STATE_VERSION,
+      streams: { tickets },
+    });
   });
 
   it('reads a version-1 state and hands it on as the current version', () => {
@@ -120,7 +132,7 @@ describe('the state handed back', () => {
 
   it.each([
     ['a string', 'nonsense', '(root)'],
-    ['another version', { version: 3, streams: {} }, 'version'],
+    ['another version', { version: 4, streams: {} }, 'version'],
     ['an unknown stream', { version: 2, streams: { tweets: {} } }, 'streams'],
     [
       'a page of 0',
@@ -156,6 +168,31 @@ describe('the state handed back', () => {
       'a version-1 state holding a boundary list',
       { version: 1, streams: { tickets: { boundary: [] } } },
       'streams/tickets/boundary',
+    ],
+    [
+      'a version-2 state holding a position inside a ticket',
+      { version: 2, streams: { tickets: { scan: { ...SCAN, inner: { page: 1, offset: 0 } } } } },
+      'streams/tickets/scan/inner',
+    ],
+    [
+      'a position inside an item with page 0',
+      { version: 3, streams: { tickets: { scan: { ...SCAN, inner: { page: 0, offset: 0 } } } } },
+      'streams/tickets/scan/inner/page',
+    ],
+    [
+      'a position three levels inside an item',
+      {
+        version: 3,
+        streams: {
+          tickets: {
+            scan: {
+              ...SCAN,
+              inner: { page: 1, offset: 0, inner: { page: 1, offset: 0, inner: {} } },
+            },
+          },
+        },
+      },
+      'streams/tickets/scan/inner/inner/inner',
     ],
     [
       'an extra field',

@@ -1,8 +1,10 @@
 import type { LogMessage, SourceMessage } from '../messages';
-import { paginate } from '../paginate';
+import { GROOVE_MAX_PER_PAGE, paginate } from '../paginate';
+import { within, type Step } from '../positions';
 import type { ReadContext } from '../read-context';
-import { isChildRefusal } from '../scan';
+import { isChildRefusal, type ItemPlace } from '../scan';
 import type { ScanCursor } from '../scan-cursor';
+import type { ScanPosition } from '../state/state';
 import { attachmentsTarget, toAttachmentRecord } from '../streams/attachments';
 import { attachmentsMessageParam, messagesTarget, toMessageRecord } from '../streams/messages';
 import type { ScanTarget } from '../streams/types';
@@ -13,40 +15,59 @@ export interface ChildCursors {
   attachments: ScanCursor | undefined;
 }
 
+/** One message and where it sits: in its ticket's list, inside the scanned item. */
+export interface MessageAt {
+  message: Record<string, unknown>;
+  ticketNumber: number;
+  /** The message's scan position, which its attachments' positions sit inside. */
+  at: ScanPosition;
+  /** The ids already met in this ticket's list (de-duplicated within the ticket). */
+  ids: Set<string>;
+}
+
 /**
- * The messages of one ticket (and their attachments when asked), read in full. Messages are
- * de-duplicated by id within the ticket: memory bounded by one ticket's messages.
+ * The messages of the ticket at `place.position` (and their attachments when asked), from
+ * where a stopped read left them. A checkpoint comes before the first request and after every
+ * page, so a read stopped inside a ticket resumes after the last page it emitted, without the
+ * ticket again. Memory is bounded by one page; after a resume, a message met on a page before
+ * it (one that moved between pages) is not recognized, and may be emitted twice, never lost.
  */
 export async function* readTicketMessages(
   context: ReadContext,
   ticketNumber: number,
   cursors: ChildCursors,
+  place: ItemPlace,
 ): AsyncGenerator<SourceMessage> {
+  const ticket = place.position;
   const ids = new Set<string>();
-  for await (const child of childItems(context, messagesTarget(ticketNumber))) {
-    if ('log' in child) {
-      yield child.log;
+
+  const lists = childPages(context, messagesTarget(ticketNumber), ticket, place);
+  for await (const page of lists) {
+    if ('type' in page) {
+      yield page;
       continue;
     }
-    const message = toMessageRecord(child.item, ticketNumber);
-    if (message === undefined) {
-      yield skipped(`a message of ticket ${ticketNumber} that has neither id nor href`);
-      continue;
+    for (const [index, item] of page.items.entries()) {
+      const message = toMessageRecord(item, ticketNumber);
+      if (message === undefined) {
+        yield skipped(`a message of ticket ${ticketNumber} that has neither id nor href`);
+        continue;
+      }
+      const at = page.position(index);
+      yield* emitMessage(context, { message, ticketNumber, at, ids }, cursors, place);
     }
-    yield* emitMessage(context, message, ticketNumber, cursors, ids);
   }
 }
 
 /**
- * One message: its record if new to the host, then its attachments if asked for. `ids` holds
- * the ids already met in this ticket's list. Resolves true when it asked for attachments.
+ * One message: its record if new to the host, then its attachments if asked for (the message
+ * changed since the watermark). Resolves true when it asked for attachments.
  */
 export async function* emitMessage(
   context: ReadContext,
-  message: Record<string, unknown>,
-  ticketNumber: number,
+  { message, ticketNumber, at, ids }: MessageAt,
   cursors: ChildCursors,
-  ids: Set<string>,
+  place: ItemPlace,
 ): AsyncGenerator<SourceMessage, boolean> {
   const id = message['id'] as string;
   if (ids.has(id)) return false;
@@ -54,36 +75,77 @@ export async function* emitMessage(
 
   const time = parseGrooveTime(message['updated_at']);
   const key = `message ${id}`;
-  if (cursors.messages?.admit(time, key) === true) {
+  const { messages, attachments } = cursors;
+  if (messages !== undefined && place.isNew(messages, at) && messages.admit(time, key)) {
     yield { type: 'RECORD', stream: 'messages', record: message };
   }
-  if (cursors.attachments?.admit(time, key) !== true) return false;
+  const reading =
+    attachments !== undefined &&
+    (place.resumesInside(attachments, at) ||
+      (place.isNew(attachments, at) && attachments.admit(time, key)));
+  if (!reading) return false;
 
   const target = attachmentsTarget(id, attachmentsMessageParam(message), ticketNumber);
-  for await (const child of childItems(context, target)) {
-    if ('log' in child) {
-      yield child.log;
+  for await (const page of childPages(context, target, at, place)) {
+    if ('type' in page) {
+      yield page;
       continue;
     }
-    const record = toAttachmentRecord(child.item, id, ticketNumber);
-    yield { type: 'RECORD', stream: 'attachments', record };
+    for (const [index, item] of page.items.entries()) {
+      if (!place.isNew(attachments, page.position(index))) continue;
+      // Groove gives attachments no id (reference/groove-api.md §5.6): the place in the list is.
+      const record = toAttachmentRecord(item, id, ticketNumber, page.first + index);
+      yield { type: 'RECORD', stream: 'attachments', record };
+    }
   }
   return true;
 }
 
-/** Items of a child list; a 404/403 on it ends the list with a counted warning, not an error. */
-async function* childItems(
+/** A page of a child list, from where the read resumes on it. */
+interface ChildPage {
+  items: Array<Record<string, unknown>>;
+  /** The scan position of the item at `index` in `items`. */
+  position(index: number): ScanPosition;
+  /** The place of items[0] in the whole list, from 0. */
+  first: number;
+}
+
+/**
+ * The pages of the child list of what sits at `parent`, from where a stopped read left it,
+ * with a checkpoint before the first request and after every page but the last. A 404/403 on
+ * the list ends it with a counted warning, not an error.
+ */
+async function* childPages(
   context: ReadContext,
   target: ScanTarget,
-): AsyncGenerator<{ item: Record<string, unknown> } | { log: LogMessage }> {
+  parent: ScanPosition,
+  place: ItemPlace,
+): AsyncGenerator<ChildPage | SourceMessage> {
+  const resumed = place.resumePoint(parent);
+  const from: Step = resumed ?? { page: 1, offset: 0 };
+  if (resumed === undefined) yield* checkpoint(place, within(parent, from));
+
   try {
-    for await (const page of paginate(context, target, 1)) {
-      for (const item of page.items) yield { item };
+    for await (const page of paginate(context, target, from.page)) {
+      const skip = page.number === from.page ? from.offset : 0;
+      const step = (index: number): Step => ({ page: page.number, offset: skip + index });
+      yield {
+        items: page.items.slice(skip),
+        position: (index) => within(parent, step(index)),
+        first: (page.number - 1) * GROOVE_MAX_PER_PAGE + skip,
+      };
+      if (!page.last)
+        yield* checkpoint(place, within(parent, { page: page.number + 1, offset: 0 }));
     }
   } catch (error) {
     if (!isChildRefusal(error)) throw error;
-    yield { log: context.failures.skip(target.subject, error) };
+    yield context.failures.skip(target.subject, error);
   }
+}
+
+function* checkpoint(place: ItemPlace, next: ScanPosition): Generator<SourceMessage> {
+  const message = place.checkpoint(next);
+  if (message !== undefined) yield message;
 }
 
 export function skipped(what: string): LogMessage {

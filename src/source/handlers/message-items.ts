@@ -27,14 +27,13 @@ export function messageItemHandler(context: ReadContext, cursors: ChildCursors):
     }
 
     const time = parseGrooveTime(message['updated_at']);
-    const own: ChildCursors = {
-      messages: cursors.messages && place.isNew(cursors.messages) ? cursors.messages : undefined,
-      attachments:
-        cursors.attachments && place.isNew(cursors.attachments) ? cursors.attachments : undefined,
-    };
-    own.messages?.observe(time);
-    own.attachments?.observe(time);
+    const at = place.position;
+    for (const cursor of [cursors.messages, cursors.attachments]) {
+      if (cursor !== undefined && (place.isNew(cursor, at) || place.resumesInside(cursor, at))) {
+        cursor.observe(time);
+      }
+    }
 
-    return yield* emitMessage(context, message, ticketNumber, own, ids);
+    return yield* emitMessage(context, { message, ticketNumber, at, ids }, cursors, place);
   };
 }

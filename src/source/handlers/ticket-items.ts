@@ -44,7 +44,12 @@ export function ticketItemHandler(
     const time = parseGrooveTime(item['updated_at']);
     const key = `ticket ${number}`;
     const { tickets, messages, attachments } = cursors;
-    const fresh = (cursor: ScanCursor | undefined) => cursor !== undefined && place.isNew(cursor);
+    const at = place.position;
+    const fresh = (cursor: ScanCursor | undefined) =>
+      cursor !== undefined && place.isNew(cursor, at);
+    // A stopped read handled this ticket and part of its children: it admitted it then.
+    const inside = (cursor: ScanCursor | undefined) =>
+      cursor !== undefined && place.resumesInside(cursor, at);
     // The catch-up pass leaves the latest time alone: it dates the scan's start for that pass.
     for (const cursor of [tickets, messages, attachments]) {
       if (fresh(cursor) && !place.catchingUp) cursor?.observe(time);
@@ -55,11 +60,13 @@ export function ticketItemHandler(
     }
 
     const children = {
-      messages: fresh(messages) && messages?.admit(time, key) === true ? messages : undefined,
+      messages:
+        inside(messages) || (fresh(messages) && messages?.admit(time, key) === true)
+          ? messages
+          : undefined,
       attachments:
-        fresh(attachments) &&
         item['attachment_count'] !== 0 &&
-        attachments?.admit(time, key) === true
+        (inside(attachments) || (fresh(attachments) && attachments?.admit(time, key) === true))
           ? attachments
           : undefined,
     };
@@ -67,7 +74,7 @@ export function ticketItemHandler(
     // A ticket that says it has no messages costs no request (message_count, §5.1).
     if (nothingToRead || item['message_count'] === 0) return false;
 
-    yield* readTicketMessages(context, number, children);
+    yield* readTicketMessages(context, number, children, place);
     return true;
   };
 

@@ -6,21 +6,37 @@
  * progress. While a scan runs the watermark stays where it was; only the scan's end moves it
  * forward (see scan-cursor.ts).
  *
- * Version 2 added the boundary lists and the catch-up pass (`drifted`, `catch_up`). A version-1
- * state is still read: a watermark without a boundary list means every record at or before it
- * was emitted, which is what version 1 meant.
+ * Version 2 added the boundary lists and the catch-up pass (`drifted`, `catch_up`); version 3
+ * the position inside a ticket or message (`scan.inner`). A version-1 state is still read: a
+ * watermark without a boundary list means every record at or before it was emitted, which is
+ * what version 1 meant. A version-2 state is a version-3 state without positions inside items.
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 /** The versions a host may hand back; anything read is written back as STATE_VERSION. */
-export const READABLE_STATE_VERSIONS = [1, 2] as const;
+export const READABLE_STATE_VERSIONS = [1, 2, 3] as const;
 
-/** Where a scan stopped: the next item to read is `offset` on `page` of list `part`. */
+/**
+ * Inside an item whose own record was handled: the next child to read (a ticket's message, a
+ * message's attachment) is `offset` on `page` of the item's child list; with `inner`, the child
+ * there is itself in progress. Version 3 added it.
+ */
+export interface InnerPosition {
+  page: number;
+  offset: number;
+  inner?: InnerPosition;
+}
+
+/**
+ * Where a scan stopped: the next item to read is `offset` on `page` of list `part`, or, with
+ * `inner`, that item is in progress and `inner` says where inside it.
+ */
 export interface ScanPosition {
   /** Which list of the scan: '' for a single list, or e.g. a knowledge base id, a ticket number. */
   part: string;
   page: number;
   offset: number;
+  inner?: InnerPosition;
 }
 
 /** One record already emitted: its key (e.g. `ticket 42`) and its update time then. */

@@ -31,6 +31,19 @@ const boundary = (title: string) => ({
   },
 });
 
+const step = { type: 'integer', minimum: 0, maximum: 10_000_000 };
+const innerPosition = (title: string, inner?: object) => ({
+  title,
+  type: 'object',
+  additionalProperties: false,
+  required: ['page', 'offset'],
+  properties: {
+    page: { ...step, title: `${title} Page`, minimum: 1 },
+    offset: { ...step, title: `${title} Offset` },
+    ...(inner === undefined ? {} : { inner }),
+  },
+});
+
 /** The state's own schema: a host may hand back anything, so nothing is trusted unchecked. */
 export const STATE_SCHEMA = {
   title: 'Source State',
@@ -59,6 +72,8 @@ export const STATE_SCHEMA = {
               part: { title: 'Scan Part', type: 'string', maxLength: 200 },
               page: { title: 'Scan Page', type: 'integer', minimum: 1 },
               offset: { title: 'Scan Offset', type: 'integer', minimum: 0 },
+              // A ticket's messages, then a message's attachments: two levels at most.
+              inner: innerPosition('Inside The Item', innerPosition('Inside The Child')),
               max_seen: { ...instant, title: 'Latest Seen' },
               started_at: { ...instant, title: 'Scan Start' },
               boundary: boundary('Emitted By The Scan'),
@@ -77,8 +92,14 @@ export const STATE_SCHEMA = {
   },
 } as const;
 
-/** What version 2 added: a version-1 state holding any of it is not one a read wrote. */
-const VERSION_2_FIELDS = ['boundary', 'scan/boundary', 'scan/drifted', 'scan/catch_up'];
+/** What each version added: an older state holding any of it is not one a read wrote. */
+const ADDED_IN: ReadonlyArray<[version: number, field: string]> = [
+  [2, 'boundary'],
+  [2, 'scan/boundary'],
+  [2, 'scan/drifted'],
+  [2, 'scan/catch_up'],
+  [3, 'scan/inner'],
+];
 
 /**
  * Checks the state a host handed back. Missing state (undefined or null) means a first read; a
@@ -96,7 +117,7 @@ export function validateState(input: unknown): SourceState {
   }
 
   const state: SourceState = { ...structuredClone(input), version: STATE_VERSION };
-  const issues = [...badInstants(state), ...(input.version === 1 ? newerFields(state) : [])];
+  const issues = [...badInstants(state), ...newerFields(state, input.version)];
   if (issues.length > 0) throw new InvalidInputError('state', issues);
   return state;
 }
@@ -124,7 +145,7 @@ function badInstants(state: SourceState): FieldIssue[] {
   return issues;
 }
 
-function newerFields(state: SourceState): FieldIssue[] {
+function newerFields(state: SourceState, version: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const [stream, entry] of Object.entries(state.streams)) {
     const present: Record<string, unknown> = {
@@ -132,11 +153,12 @@ function newerFields(state: SourceState): FieldIssue[] {
       'scan/boundary': entry?.scan?.boundary,
       'scan/drifted': entry?.scan?.drifted,
       'scan/catch_up': entry?.scan?.catch_up,
+      'scan/inner': entry?.scan?.inner,
     };
-    for (const name of VERSION_2_FIELDS) {
-      if (present[name] === undefined) continue;
+    for (const [added, name] of ADDED_IN) {
+      if (added <= version || present[name] === undefined) continue;
       const field = `streams/${stream}/${name}`;
-      const message = `${field} is not part of a version 1 state.`;
+      const message = `${field} is not part of a version ${version} state.`;
       issues.push({ field, label: name, message });
     }
   }
