@@ -180,6 +180,39 @@ describe('each stream asks Groove for its list with per_page=50 and emits record
     expect(scope.isDone()).toBe(true);
   });
 
+  it('keeps both of two files of the same name on one message apart by their position, the primary key with message_id', async () => {
+    const twin = (size: number) => ({ filename: 'export (1).csv', size, url: null });
+    nock(GROOVE)
+      .get('/v1/tickets/1/messages')
+      .query({ page: '1', per_page: '50' })
+      .reply(200, lastPage(fixture('messages-list.json')))
+      .get('/v1/attachments')
+      .query({ message: '764578238', page: '1', per_page: '50' })
+      .reply(200, { attachments: [twin(120), twin(3366335)] });
+
+    const messages = await readAll(
+      { streams: [{ name: 'attachments', ticket_numbers: [1] }] },
+      { client: testClient() },
+    );
+
+    const records = recordsOf(messages, 'attachments');
+    expect(records.map((r) => [r['message_id'], r['position'], r['size']])).toEqual([
+      ['5', 0, 120],
+      ['5', 1, 3366335],
+    ]);
+    const schema = JSON.parse(
+      fs.readFileSync(
+        path.join(__dirname, '../../schemas/records/attachments.schema.json'),
+        'utf8',
+      ),
+    ) as { 'x-primary-key': string[] };
+    const primaryKeys = records.map((r) =>
+      JSON.stringify(schema['x-primary-key'].map((k) => r[k])),
+    );
+    expect(new Set(primaryKeys).size).toBe(2);
+    expect(records.flatMap((r) => schemaErrors('attachments', r))).toEqual([]);
+  });
+
   it('reads tickets, their messages and attachments in one pass: one ticket page, one message page per ticket', async () => {
     const ticket = { number: 7, updated_at: '2017-12-14 21:17:29 +0530', attachment_count: 1 };
     const quiet = { number: 8, updated_at: '2017-12-14T10:00:00Z', attachment_count: 0 };
