@@ -6,7 +6,7 @@ import { toGrooveError } from './error-factory';
 import { describeFailure, type Failure } from './failure';
 import { Pacer } from './pacer';
 import { requestTarget } from './request-target';
-import { retryDelayMs, shouldRetry } from './retry-policy';
+import { isSafeToRepeat, retryDelayMs, shouldRetry } from './retry-policy';
 import { createTransport } from './transport';
 import type {
   ClientOptions,
@@ -44,11 +44,13 @@ export function createGrooveClient(
   async function request<T>(call: GrooveRequest): Promise<GrooveResponse<T>> {
     const target = requestTarget(call, origin);
     const { method } = call;
+    const repeatable = call.repeatable ?? isSafeToRepeat(method);
     const path = redact(call.path, secrets);
     const signal = combineSignals(settings.signal, call.signal);
     const fail = (failure: Failure, attempts: number) =>
       toGrooveError(failure, {
         method,
+        repeatable,
         path,
         subject: call.subject,
         origin,
@@ -84,7 +86,7 @@ export function createGrooveClient(
 
       const { failure } = result;
       if (status === 429) stats.rateLimited += 1;
-      if (attempt > settings.maxRetries || !shouldRetry(method, failure))
+      if (attempt > settings.maxRetries || !shouldRetry(repeatable, failure))
         throw fail(failure, attempt);
 
       const delayMs = retryDelayMs(failure, attempt, clock.now(), settings.random);

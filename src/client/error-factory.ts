@@ -16,12 +16,14 @@ import { redact } from '../secrets';
 import type { Failure } from './failure';
 import { grooveMessages } from './groove-messages';
 import { waitAskedMs } from './rate-limit-headers';
-import { isSafeToRepeat, mayHaveActed } from './retry-policy';
+import { mayHaveActed } from './retry-policy';
 import type { HttpMethod } from './types';
 
 /** What the factory may say about the request: allow-listed facts, no headers, no query. */
 export interface FailureContext {
   method: HttpMethod;
+  /** Whether repeating the request would leave Groove as one call did. */
+  repeatable: boolean;
   /** The path without its query string. */
   path: string;
   subject: string | undefined;
@@ -45,7 +47,7 @@ export function toGrooveError(failure: Failure, context: FailureContext): Groove
   const details = (retryable: boolean, status?: number) =>
     status === undefined ? { request, retryable } : { request, retryable, status };
 
-  if (!isSafeToRepeat(context.method) && mayHaveActed(failure)) {
+  if (!context.repeatable && mayHaveActed(failure)) {
     const status =
       failure.kind === 'status' || failure.kind === 'malformed' ? failure.status : undefined;
     return new OutcomeUnknownError(

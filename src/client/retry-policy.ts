@@ -8,7 +8,8 @@ const RETRIED_STATUSES = new Set([500, 502, 503, 504]);
 
 /**
  * GET and PUT leave Groove in the same state however often they run. POST creates (a ticket, a
- * message: an email to a customer) and DELETE is treated the same way, conservatively.
+ * message: an email to a customer) and DELETE is treated the same way, conservatively. A caller
+ * overrides this per request (GrooveRequest.repeatable) for a PUT that is not, like a rename.
  */
 export function isSafeToRepeat(method: HttpMethod): boolean {
   return method === 'GET' || method === 'PUT';
@@ -32,7 +33,7 @@ export function mayHaveActed(failure: Failure): boolean {
 }
 
 /** The retry rule, as an ordered list of early returns. */
-export function shouldRetry(method: HttpMethod, failure: Failure): boolean {
+export function shouldRetry(repeatable: boolean, failure: Failure): boolean {
   // The caller asked to stop.
   if (failure.kind === 'cancelled') return false;
 
@@ -47,7 +48,7 @@ export function shouldRetry(method: HttpMethod, failure: Failure): boolean {
   if (failure.kind === 'network' && failure.code === 'ECONNREFUSED') return true;
 
   // From here on Groove may have acted: only a request safe to repeat goes again.
-  if (!isSafeToRepeat(method)) return false;
+  if (!repeatable) return false;
 
   if (failure.kind === 'status') return RETRIED_STATUSES.has(failure.status);
   if (failure.kind === 'network') return failure.code !== 'ENOTFOUND';

@@ -12,6 +12,12 @@ export interface GrooveRequest {
   query?: Readonly<Record<string, string | number | undefined>>;
   /** JSON body, sent as UTF-8. */
   body?: unknown;
+  /**
+   * Whether sending it twice leaves Groove as sending it once: by default GET and PUT are, POST
+   * and DELETE are not. A request that is not is never retried once Groove may have acted, and
+   * such a failure is OutcomeUnknownError.
+   */
+  repeatable?: boolean;
   /** What the request is about, for error messages, e.g. "ticket 12" or "customer a@b.c". */
   subject?: string;
   /** Cancels this request (and any wait before it). */

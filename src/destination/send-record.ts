@@ -49,12 +49,14 @@ export async function sendRecord(
       path: request.path,
       body: request.body,
       subject: request.subject,
+      ...(request.repeatable === undefined ? {} : { repeatable: request.repeatable }),
       ...(signal === undefined ? {} : { signal }),
     });
     return { result: { ...base, ...operation.toOutcome(input, response) } };
   } catch (error) {
     if (!isGrooveConnectorError(error)) throw error;
-    if (operation.creates && FATE_UNKNOWN_ON_CREATE.has(error.code)) {
+    const unsafe = operation.creates || request.repeatable === false;
+    if (unsafe && FATE_UNKNOWN_ON_CREATE.has(error.code)) {
       const check = operation.howToCheck?.(input) ?? 'Check in Groove before sending it again.';
       return { result: { ...base, status: 'unknown', error: describeError(error), check }, error };
     }

@@ -103,6 +103,50 @@ describe('an update that fails', () => {
   });
 });
 
+describe('a customer rename that fails after it may have taken effect', () => {
+  it('is not sent again and is reported unknown, with how to check', async () => {
+    let attempts = 0;
+    const scope = nock(GROOVE)
+      .put('/v1/customers/fatima%40example.net')
+      .times(3)
+      .replyWithError(socketError('ECONNRESET'));
+    scope.on('request', () => (attempts += 1));
+    const record = { email: 'fatima@example.net', new_email: 'fatima.new@example.net' };
+
+    const { results } = await collect(
+      write(credential, { operation: 'update_customer' }, [record], {
+        client: testClient({ timeoutMs: 100 }),
+      }),
+    );
+
+    expect(results).toEqual([
+      expect.objectContaining({
+        status: 'unknown',
+        error: expect.objectContaining({ code: 'outcome_unknown' }),
+        check: expect.stringMatching(/fatima\.new@example\.net/),
+      }),
+    ]);
+    expect(attempts).toBe(1);
+  });
+
+  it('is retried like any update when the email stays the same', async () => {
+    nock(GROOVE)
+      .put('/v1/customers/fatima%40example.net')
+      .replyWithError(socketError('ECONNRESET'))
+      .put('/v1/customers/fatima%40example.net')
+      .reply(200, { customer: { email: 'fatima@example.net' } });
+    const record = { email: 'fatima@example.net', new_email: 'fatima@example.net', name: 'F' };
+
+    const { results } = await collect(
+      write(credential, { operation: 'update_customer' }, [record], {
+        client: testClient({ timeoutMs: 100 }),
+      }),
+    );
+
+    expect(results).toEqual([expect.objectContaining({ status: 'updated' })]);
+  });
+});
+
 describe('a create that fails', () => {
   const record = {
     body: 'Printer on fire',

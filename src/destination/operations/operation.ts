@@ -17,6 +17,8 @@ export interface PlannedRequest {
   body: Record<string, unknown>;
   /** What the request is about, for error messages, e.g. "ticket 12". */
   subject: string;
+  /** False for an update that must not be sent twice (see GrooveRequest.repeatable). */
+  repeatable?: boolean;
 }
 
 /** What a record became in Groove once the request succeeded. */

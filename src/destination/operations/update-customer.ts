@@ -18,7 +18,14 @@ export const updateCustomer = defineOperation<UpdateCustomerInput>({
       path: customerPath(email),
       body: { email: newEmail ?? email, ...fields },
       subject: `customer ${email}`,
+      // A rename moves the customer away from this path: sent again after it took effect, it
+      // finds no customer (404), so it is not safe to repeat.
+      ...(newEmail === undefined || newEmail === email ? {} : { repeatable: false }),
     };
+  },
+
+  howToCheck(input) {
+    return `Look the customer up in Groove by ${input.new_email ?? input.email}: if found, the update took effect.`;
   },
 
   toOutcome(input) {
