@@ -3,13 +3,16 @@ type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 /**
  * Runs `work` on each item with at most `limit` in flight and yields the results in input order.
  * Stops taking items once `stopTaking()` says so (already started work still finishes and is
- * yielded) and closes the input then, so a generator feeding it can clean up.
+ * yielded) and closes the input then, so a generator feeding it can clean up. An input that
+ * fails is reported to `inputFailed` with the number of items taken, and the work already
+ * started still finishes and is yielded: it may have reached Groove.
  */
 export async function* inOrder<T, R>(
   items: AsyncIterable<T> | Iterable<T>,
   limit: number,
   work: (item: T, index: number) => Promise<R>,
   stopTaking: () => boolean,
+  inputFailed: (error: unknown, taken: number) => void,
 ): AsyncGenerator<R> {
   const iterator = toAsyncIterator(items);
   const pending: Promise<Settled<R>>[] = [];
@@ -18,7 +21,14 @@ export async function* inOrder<T, R>(
   try {
     for (;;) {
       while (!exhausted && pending.length < limit && !stopTaking()) {
-        const next = await iterator.next();
+        let next: IteratorResult<T>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          exhausted = true; // a failed iterator is finished; it is not asked to return
+          inputFailed(error, index);
+          break;
+        }
         if (next.done === true) {
           exhausted = true;
           break;

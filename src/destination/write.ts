@@ -8,9 +8,10 @@ import {
   type GrooveConnectorError,
 } from '../errors';
 import { quietLogger, type Logger } from '../logger';
+import { redact } from '../secrets';
 import { validateDestinationConfig, type DestinationSettings } from './config';
 import { inOrder } from './in-order';
-import { prepareRecord } from './prepare-record';
+import { prepareRecord, type PreparedRecord } from './prepare-record';
 import type { WriteMessage, WriteResult } from './results';
 import { describeError, sendRecord } from './send-record';
 import { Tally } from './tally';
@@ -68,7 +69,7 @@ export async function* write(
   logger.info('Groove write started', { operation, dry_run: dryRun });
 
   const handle = async (record: unknown, index: number): Promise<WriteResult> => {
-    const prepared = prepareRecord(record, settings);
+    const prepared = prepareSafely(record, settings);
     if (!prepared.ok) {
       // The result carries the index; hosts and the CLI count records their own way (lines).
       const error = new InvalidInputError('record', prepared.issues);
@@ -96,7 +97,20 @@ export async function* write(
   };
   const stopTaking = (): boolean => stop !== undefined || isAborted(signal);
 
-  for await (const result of inOrder(records, settings.concurrency, handle, stopTaking)) {
+  const inputFailed = (error: unknown, taken: number): void => {
+    const reason = redact(describeThrown(error), [checked.credential.api_key]);
+    const message = `Reading the records failed after ${taken} record(s) (${reason}); later records were not taken.`;
+    const issues = [{ field: 'records', label: 'Records', message }];
+    stop ??= { index: taken, error: new InvalidInputError('records', issues) };
+  };
+
+  for await (const result of inOrder(
+    records,
+    settings.concurrency,
+    handle,
+    stopTaking,
+    inputFailed,
+  )) {
     tally.add(result);
     logResult(logger, result);
     yield result;
@@ -136,4 +150,20 @@ function assertIterable(records: unknown): asserts records is Iterable<unknown> 
   if (iterable) return;
   const message = 'Records must be an iterable or an async iterable of record objects.';
   throw new InvalidInputError('write call', [{ field: 'records', label: 'Records', message }]);
+}
+
+/** Maps and validates a record whose fields may throw when read (getters, proxies). */
+function prepareSafely(record: unknown, settings: DestinationSettings): PreparedRecord {
+  try {
+    return prepareRecord(record, settings);
+  } catch (error) {
+    const message = `The record could not be read (${describeThrown(error)}).`;
+    return { ok: false, issues: [{ field: '(root)', label: 'Record', message }] };
+  }
+}
+
+/** A host's own error, named briefly: its class and the start of its message. */
+function describeThrown(error: unknown): string {
+  if (!(error instanceof Error)) return 'a value that is not an Error was thrown';
+  return `${error.name}: ${error.message.slice(0, 200)}`;
 }

@@ -58,6 +58,67 @@ describe('the flow of a write', () => {
     },
   );
 
+  it('reports every create already in flight when the records input fails, then stops with a typed error', async () => {
+    let created = 0;
+    nock(GROOVE)
+      .post('/v1/tickets')
+      .times(4)
+      .delay(50)
+      .reply(() => [201, { ticket: { number: 100 + (created += 1) } }]);
+    async function* failingSource() {
+      for (let i = 0; i < 4; i += 1)
+        yield { body: `b${i}`, from: 'a@example.com', to: 'c@example.com' };
+      throw new Error('source broke');
+    }
+
+    const { results, summary, error } = await collect(
+      write(credential, { operation: 'create_ticket', concurrency: 4 }, failingSource(), {
+        client: testClient(),
+      }),
+    );
+
+    expect(results.map((result) => result.status)).toEqual([
+      'created',
+      'created',
+      'created',
+      'created',
+    ]);
+    expect(summary?.stopped).toMatchObject({ index: 4, code: 'invalid_input' });
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      issues: [
+        {
+          field: 'records',
+          message: expect.stringMatching(/after 4 record\(s\) \(Error: source broke\)/),
+        },
+      ],
+    });
+  });
+
+  it('fails a record whose fields throw when read, and goes on', async () => {
+    nock(GROOVE).put('/v1/tickets/8/state').reply(204);
+    const hostile = Object.defineProperty({ state: 'closed' }, 'ticket_number', {
+      enumerable: true,
+      get() {
+        throw new Error('getter exploded');
+      },
+    });
+
+    const { results } = await collect(
+      write(
+        credential,
+        { operation: 'update_ticket_state' },
+        [hostile, { ticket_number: 8, state: 'closed' }],
+        {
+          client: testClient(),
+        },
+      ),
+    );
+
+    expect(results.map((result) => result.status)).toEqual(['failed', 'updated']);
+    expect(results[0]).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+
   it('takes records from a plain array as well as from an async source', async () => {
     const scope = nock(GROOVE).put('/v1/tickets/4/state').reply(204);
 
