@@ -64,9 +64,51 @@ function keyOf(stream: string, record: Record<string, unknown>): string {
 
 const sorted = (keys: readonly string[]): string[] => [...keys].sort();
 
+const recordKeys = (messages: readonly SourceMessage[]): string[] =>
+  messages.flatMap((message) =>
+    message.type === 'RECORD' ? [keyOf(message.stream, message.record)] : [],
+  );
+
+/**
+ * Where a run is stopped: on even runs at a message of the biggest ticket not yet kept, before
+ * its last page (the stop then falls inside the ticket); on odd runs at the n-th message the
+ * run emits, wherever that is. The read goes on to its next step and throws there.
+ */
+function stopPoint(
+  run: number,
+  random: SeededRandom,
+  big: readonly string[],
+  kept: ReadonlySet<string>,
+): (message: SourceMessage) => boolean {
+  const left = big.slice(0, big.length - 50).filter((id) => !kept.has(`messages/${id}`));
+  const isMessage = (message: SourceMessage): message is SourceMessage & { type: 'RECORD' } =>
+    message.type === 'RECORD' && message.stream === 'messages';
+  if (run % 2 === 0 && left.length > 0) {
+    const id = random.pick(left);
+    return (message) => isMessage(message) && message.record['id'] === id;
+  }
+  const nth = random.int(1, 60);
+  let seen = 0;
+  return (message) => isMessage(message) && ++seen === nth;
+}
+
+/** The ticket with the most messages, and its message ids in Groove's order. */
+function biggestTicket(sandbox: Sandbox): string[] {
+  let biggest: string[] = [];
+  for (const number of sandbox.data.ticketNumbers()) {
+    const ids = sandbox.data.messageIds(number);
+    if (ids.length > biggest.length) biggest = [...ids];
+  }
+  return biggest;
+}
+
+/** Whether a state stopped inside a ticket, past its record and some of its message pages. */
+const insideATicket = (state: SourceState | undefined): boolean =>
+  state?.streams['messages']?.scan?.inner !== undefined;
+
 describe('reads stopped at random points and resumed from their last checkpoint', () => {
   it.each(SEEDS.map((seed) => [seed]))(
-    'seed %i: reads cancelled through their AbortSignal and resumed emit every record once',
+    'seed %i: reads cancelled inside tickets’ message pages and resumed emit every record once, none twice',
     async (seed) => {
       const random = new SeededRandom(seed);
       const sandbox = await startSandbox({ seed, tickets: random.int(60, 100) });
@@ -74,21 +116,24 @@ describe('reads stopped at random points and resumed from their last checkpoint'
       const logger = scanningLogger(scanner);
       const credential = breakCredential(sandbox.tokens.admin, sandbox.url);
       const syncMode = random.chance(0.5) ? 'incremental' : 'full_refresh';
-      const total = sandboxKeys(sandbox).length;
+      // More than one page of messages: stops in it fall before its last page.
+      const big = biggestTicket(sandbox);
+      expect(big.length).toBeGreaterThan(50);
 
       try {
         const kept: SourceMessage[] = [];
+        const keptKeys = new Set<string>();
         let state: SourceState | undefined;
         let stops = 0;
+        let stopsInside = 0;
         for (let run = 0; run < 12; run += 1) {
-          const abortAfter =
-            run < 4 ? random.int(1, Math.max(2, Math.floor(total / 3))) : undefined;
+          const abortWhen = run < 4 ? stopPoint(run, random, big, keptKeys) : undefined;
           const outcome = await runRead(credential, config(syncMode), {
             client: breakClient(credential, random, logger),
             logger,
             scanner,
             ...(state === undefined ? {} : { state }),
-            ...(abortAfter === undefined ? {} : { abortAfter }),
+            ...(abortWhen === undefined ? {} : { abortWhen }),
           });
           if (outcome.error === undefined) {
             kept.push(...outcome.messages);
@@ -96,15 +141,19 @@ describe('reads stopped at random points and resumed from their last checkpoint'
           }
           expect(outcome.error).toMatchObject({ code: 'cancelled' });
           stops += 1;
+          // The host keeps only what the last STATE covers, and resumes from it.
           const upToCheckpoint = committed(outcome.messages);
           kept.push(...upToCheckpoint);
+          for (const key of recordKeys(upToCheckpoint)) keptKeys.add(key);
           state = lastStateOf(upToCheckpoint) ?? state;
+          if (insideATicket(state)) stopsInside += 1;
         }
 
-        const keys = kept.flatMap((message) =>
-          message.type === 'RECORD' ? [keyOf(message.stream, message.record)] : [],
-        );
+        const keys = recordKeys(kept);
         expect(stops).toBeGreaterThan(0);
+        expect(stopsInside).toBeGreaterThan(0);
+        // None twice at all: not a ticket, not a message.
+        expect(keys.length).toBe(new Set(keys).size);
         expect(sorted(keys)).toEqual(sandboxKeys(sandbox));
         expect(scanner.leaks).toEqual([]);
         figures.scenarios += 1;
@@ -162,6 +211,7 @@ describe('reads stopped at random points and resumed from their last checkpoint'
         }
 
         expect(kills).toBeGreaterThan(0);
+        expect(keys.length).toBe(new Set(keys).size);
         expect(sorted(keys)).toEqual(sandboxKeys(sandbox));
         expect(scanner.leaks).toEqual([]);
         figures.scenarios += 1;

@@ -54,7 +54,8 @@ export interface ReadRun {
 }
 
 /**
- * Runs one read to its end (or to `abortAfter` messages, when the signal is fired), scanning
+ * Runs one read to its end (or to `abortAfter` messages or the one `abortWhen` names, when the
+ * signal is fired, after which the read goes on to its next step and throws there), scanning
  * every message and whatever it throws.
  */
 export async function runRead(
@@ -66,6 +67,8 @@ export async function runRead(
     scanner: LeakScanner;
     state?: SourceState;
     abortAfter?: number;
+    /** Fires the signal when this says so of a message (on top of `abortAfter`). */
+    abortWhen?: (message: SourceMessage) => boolean;
   },
 ): Promise<ReadRun> {
   const controller = new AbortController();
@@ -81,7 +84,9 @@ export async function runRead(
     for await (const message of iterator) {
       messages.push(message);
       options.scanner.value('read message', message);
-      if (messages.length === options.abortAfter) controller.abort();
+      if (messages.length === options.abortAfter || options.abortWhen?.(message) === true) {
+        controller.abort();
+      }
     }
   } catch (caught) {
     error = caught;
