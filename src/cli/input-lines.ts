@@ -1,5 +1,8 @@
-import readline from 'node:readline';
+import { boundedLines } from './bounded-lines';
 import type { AirbyteStateMessage } from './protocol';
+
+/** The longest line `write` reads; Groove would refuse a record this large anyway. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 /** One line of `write`'s stdin, numbered from 1. */
 export type InputLine =
@@ -60,19 +63,18 @@ export function classifyLine(text: string, line: number): InputLine | undefined 
 export async function* readInputLines(
   input: NodeJS.ReadableStream,
   signal: AbortSignal,
+  maxBytes = MAX_LINE_BYTES,
 ): AsyncGenerator<InputLine> {
-  const lines = readline.createInterface({ input, crlfDelay: Infinity, signal });
   let number = 0;
-  try {
-    for await (const text of lines) {
-      number += 1;
-      const classified = classifyLine(text, number);
-      if (classified !== undefined) yield classified;
+  for await (const line of boundedLines(input, signal, maxBytes)) {
+    number += 1;
+    if ('tooLong' in line) {
+      const problem = `Line ${number} is longer than ${maxBytes} bytes; it was not read.`;
+      yield { kind: 'malformed', line: number, problem };
+      continue;
     }
-  } catch (error) {
-    if (!signal.aborted) throw error;
-  } finally {
-    lines.close();
+    const classified = classifyLine(line.text, number);
+    if (classified !== undefined) yield classified;
   }
 }
 

@@ -85,4 +85,26 @@ describe('readInputLines', () => {
 
     await expect(reading).resolves.toEqual([{ kind: 'record', line: 1, data: { a: 1 } }]);
   });
+
+  it('reports a line longer than the bound without holding it, and reads on', async () => {
+    const huge = 'a'.repeat(300);
+    const input = Readable.from(['{"a":1}\n', huge.slice(0, 100), huge.slice(100), '\n{"b":2}\n']);
+
+    const lines = await collect(readInputLines(input, new AbortController().signal, 64));
+
+    expect(lines).toEqual([
+      { kind: 'record', line: 1, data: { a: 1 } },
+      { kind: 'malformed', line: 2, problem: 'Line 2 is longer than 64 bytes; it was not read.' },
+      { kind: 'record', line: 3, data: { b: 2 } },
+    ]);
+  });
+
+  it('keeps a multi-byte character whole across chunks', async () => {
+    const bytes = Buffer.from('{"body":"Zoë 🔥"}\n', 'utf8');
+    const input = Readable.from([bytes.subarray(0, 12), bytes.subarray(12)]);
+
+    const lines = await collect(readInputLines(input, new AbortController().signal));
+
+    expect(lines).toEqual([{ kind: 'record', line: 1, data: { body: 'Zoë 🔥' } }]);
+  });
 });
