@@ -62,6 +62,10 @@ export async function loadCredential(
   return result.credential;
 }
 
+// Shorter than any valid key (the schema asks for 16 characters): such a value is refused
+// before anything is sent, and masking it would garble output (a key of " " masks every space).
+const SHORTEST_SECRET = 8;
+
 function rememberSecret(value: unknown, secrets: string[]): void {
   if (typeof value !== 'string') return;
   for (const form of [
@@ -72,6 +76,6 @@ function rememberSecret(value: unknown, secrets: string[]): void {
       .replace(/^bearer\s+/i, '')
       .trim(),
   ]) {
-    if (form.length > 0 && !secrets.includes(form)) secrets.push(form);
+    if (form.length >= SHORTEST_SECRET && !secrets.includes(form)) secrets.push(form);
   }
 }

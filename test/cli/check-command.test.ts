@@ -98,7 +98,7 @@ describe('groove-connector check', () => {
   it('takes the key from GROOVE_API_KEY over the one in the file', async () => {
     const file = workspace.file('placeholder.credential.json', {
       credential_name: 'Placeholder',
-      api_key: 'placeholder-key',
+      api_key: 'placeholder-key-0000',
       api_base_url: workspace.sandbox.url,
     });
 

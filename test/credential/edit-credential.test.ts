@@ -45,8 +45,8 @@ describe('editing a saved credential', () => {
   });
 
   it('replaces the stored key with a new value', () => {
-    const result = mergeCredentialEdit(stored, { ...stored, api_key: ' new-key-987 \n' });
-    expect(result).toMatchObject({ ok: true, credential: { api_key: 'new-key-987' } });
+    const result = mergeCredentialEdit(stored, { ...stored, api_key: ' new-key-0987654321 \n' });
+    expect(result).toMatchObject({ ok: true, credential: { api_key: 'new-key-0987654321' } });
   });
 
   it('accepts the presented form back unchanged, keeping the key and dropping the marker list', () => {
@@ -78,10 +78,14 @@ describe('editing a saved credential', () => {
   });
 
   it('takes a new key together with a new origin', () => {
-    const edit = { ...stored, api_key: 'sandbox-key', api_base_url: 'http://localhost:4010' };
+    const edit = {
+      ...stored,
+      api_key: 'sandbox-key-0123456789',
+      api_base_url: 'http://localhost:4010',
+    };
     expect(mergeCredentialEdit(stored, edit)).toMatchObject({
       ok: true,
-      credential: { api_key: 'sandbox-key', api_base_url: 'http://localhost:4010' },
+      credential: { api_key: 'sandbox-key-0123456789', api_base_url: 'http://localhost:4010' },
     });
   });
 

@@ -72,6 +72,7 @@ describe('validateCredential', () => {
     ['a masked key', { ...base, api_key: '••••••••' }, 'api_key', /masked placeholder/],
     ['a key that is a number', { ...base, api_key: 12345 }, 'api_key', /must be a string/],
     ['a huge key', { ...base, api_key: 'k'.repeat(5000) }, 'api_key', /too long/],
+    ['a key too short to be one', { ...base, api_key: 'abc123' }, 'api_key', /too short/],
     ['a missing name', { api_key: KEY }, 'credential_name', /Credential Name is required/],
     ['a blank name', { ...base, credential_name: '  ' }, 'credential_name', /must not be empty/],
     ['a name that is a list', { ...base, credential_name: ['a'] }, 'credential_name', /string/],
