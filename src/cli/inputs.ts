@@ -20,7 +20,8 @@ export async function readJsonFile(file: string, flag: string): Promise<unknown>
   }
 
   try {
-    return JSON.parse(text) as unknown;
+    // Windows editors start UTF-8 files with a byte-order mark, which JSON does not allow.
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch {
     throw flagError(flag, `${file} is not valid JSON.`);
   }

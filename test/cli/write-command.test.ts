@@ -186,6 +186,45 @@ describe('groove-connector write', () => {
     expect(run.stdout + run.stderr).not.toContain(workspace.sandbox.tokens.revoked);
   });
 
+  it('refuses a results file that is one of its inputs, leaving the credential intact', async () => {
+    const credential = workspace.credential('admin', 'results-clash.credential.json');
+    const before = fs.readFileSync(credential, 'utf8');
+
+    const run = await workspace.run(
+      [
+        'write',
+        '--credential',
+        credential,
+        '--config',
+        workspace.file('create.json', CREATE_TICKETS),
+        '--results',
+        credential,
+      ],
+      { stdin: `${JSON.stringify(ticket('Never written'))}\n` },
+    );
+
+    expect(run.code).toBe(ExitCode.configuration);
+    expect(run.stdout).toContain('--results');
+    expect(fs.readFileSync(credential, 'utf8')).toBe(before);
+  });
+
+  it('reads a credential file that starts with a byte-order mark', async () => {
+    const bom = `\uFEFF${fs.readFileSync(workspace.credential(), 'utf8')}`;
+    const run = await workspace.run(
+      [
+        'write',
+        '--credential',
+        workspace.file('bom.credential.json', bom),
+        '--config',
+        workspace.file('create.json', CREATE_TICKETS),
+        '--dry-run',
+      ],
+      { stdin: `${JSON.stringify(ticket('Dry'))}\n` },
+    );
+
+    expect(run.code).toBe(ExitCode.success);
+  });
+
   it('refuses a bad destination form with exit 2, naming the field, before reading stdin', async () => {
     const run = await workspace.run(
       [

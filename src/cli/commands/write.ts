@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs/promises';
 import type { WriteSummary } from '../../destination/results';
 import { write } from '../../destination/write';
@@ -60,7 +61,11 @@ async function runWrite(values: FlagValues, context: CliContext): Promise<ExitCo
     context.secrets,
   );
   const config = await readJsonFile(String(values['config']), '--config');
-  const results = await openResults(stringFlag(values, 'results'));
+  const resultsFile = stringFlag(values, 'results');
+  if (resultsFile !== undefined) {
+    refuseOverwrite(resultsFile, [String(values['credential']), String(values['config'])]);
+  }
+  const results = await openResults(resultsFile);
 
   const session = new WriteSession(messages, results);
   const progress = new Progress(
@@ -102,6 +107,14 @@ async function runWrite(values: FlagValues, context: CliContext): Promise<ExitCo
   const troubled =
     (summary?.counts.failed ?? 0) + (summary?.counts.unknown ?? 0) + session.malformed;
   return troubled > 0 ? ExitCode.someRecordsFailed : ExitCode.success;
+}
+
+/** --results opens its file for writing: naming an input there would wipe it (the key too). */
+function refuseOverwrite(results: string, inputs: string[]): void {
+  const target = path.resolve(results);
+  if (inputs.some((input) => path.resolve(input) === target)) {
+    throw flagError('--results', `${results} is one of the input files; name another file.`);
+  }
 }
 
 async function openResults(file: string | undefined): Promise<NodeJS.WritableStream | undefined> {
