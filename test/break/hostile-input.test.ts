@@ -35,6 +35,13 @@ function deep(levels: number): unknown {
   return value;
 }
 
+/** A position `levels` deep inside an item; a read writes two at most (messages, attachments). */
+function deepInner(levels: number): unknown {
+  let value: Record<string, unknown> = { page: 1, offset: 0 };
+  for (let i = 1; i < levels; i += 1) value = { page: 1, offset: 0, inner: value };
+  return value;
+}
+
 const credential = () => breakCredential(KEY, sandbox.url);
 const base = { credential_name: 'Hostile', api_key: KEY };
 
@@ -147,7 +154,7 @@ const BAD_SOURCES: Array<[string, unknown, string]> = [
 ];
 
 const BAD_STATES: Array<[string, unknown, string]> = [
-  ['a state of another version', { version: 3, streams: {} }, 'version'],
+  ['a state of another version', { version: 4, streams: {} }, 'version'],
   ['a state for an unknown stream', { version: 1, streams: { passwords: {} } }, 'streams'],
   ['a state with a __proto__ stream', json('{"version":1,"streams":{"__proto__":{}}}'), 'streams'],
   [
@@ -159,6 +166,18 @@ const BAD_STATES: Array<[string, unknown, string]> = [
     'a watermark that is no time',
     { version: 1, streams: { tickets: { watermark: 'soon' } } },
     'streams/tickets/watermark',
+  ],
+  [
+    'a position inside a ticket nested deeper than a message’s attachments',
+    {
+      version: 3,
+      streams: {
+        tickets: {
+          scan: { scope: 's', part: '', page: 1, offset: 0, inner: deepInner(3) },
+        },
+      },
+    },
+    'streams/tickets/scan/inner/inner/inner',
   ],
   [
     'a state nested 5,000 deep',
