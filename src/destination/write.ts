@@ -47,6 +47,11 @@ export async function* write(
   options: WriteOptions = {},
 ): AsyncGenerator<WriteMessage, void, undefined> {
   const { signal, logger = quietLogger, dryRun = false } = options;
+  // A dry run that is not exactly `true` must not quietly become a real one (0, null, "yes").
+  if (typeof dryRun !== 'boolean') {
+    const issues = [{ field: 'dryRun', label: 'dryRun', message: 'dryRun must be true or false.' }];
+    throw new InvalidInputError('write options', issues);
+  }
   const checked = validateCredential(credential);
   if (!checked.ok) throw new InvalidInputError('credential', checked.errors);
   const settings = validateDestinationConfig(destinationConfig);

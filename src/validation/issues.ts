@@ -49,7 +49,11 @@ export function labelFor(root: SchemaNode, field: string): string {
   const title = node?.['title'];
   if (typeof title === 'string') return title;
   const last = parts[parts.length - 1];
-  return last === undefined ? 'Form' : last.replace(/~1/g, '/').replace(/~0/g, '~');
+  if (last === undefined) return 'Form';
+  // An untitled list item is named after its list: "Tags item 2", not "1".
+  if (/^\d+$/.test(last))
+    return `${labelFor(root, parts.slice(0, -1).join('/'))} item ${Number(last) + 1}`;
+  return last.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function childSchema(node: SchemaNode | undefined, part: string): SchemaNode | undefined {

@@ -95,6 +95,18 @@ describe('the flow of a write', () => {
     });
   });
 
+  it.each([0, null, 'yes'])('refuses dryRun %p rather than sending for real', async (dryRun) => {
+    const scope = nock(GROOVE).post(/.*/).reply(201, {});
+    const records = [{ body: 'b', from: 'a@example.com', to: 'c@example.com' }];
+
+    const { error } = await collect(
+      write(credential, { operation: 'create_ticket' }, records, { dryRun: dryRun as never }),
+    );
+
+    expect(error).toMatchObject({ code: 'invalid_input', issues: [{ field: 'dryRun' }] });
+    expect(scope.isDone()).toBe(false);
+  });
+
   it('fails a record whose fields throw when read, and goes on', async () => {
     nock(GROOVE).put('/v1/tickets/8/state').reply(204);
     const hostile = Object.defineProperty({ state: 'closed' }, 'ticket_number', {
