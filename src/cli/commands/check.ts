@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { readCredentialFields } from '../inputs';
 import { connectionStatusMessage, logMessage } from '../protocol';
+import { CREDENTIAL_FLAG } from '../form-flags';
 
 // A check that ran answers SUCCEEDED or FAILED; the exit code says which kind of FAILED.
 const CONFIGURATION_STATUSES = new Set([
@@ -23,12 +24,7 @@ export const checkCommand: Command = {
     'The key comes from the credential file or GROOVE_API_KEY, which overrides it.',
   ].join('\n'),
   flags: {
-    credential: {
-      type: 'string',
-      valueName: 'FILE',
-      required: true,
-      description: 'The credential form as JSON.',
-    },
+    credential: CREDENTIAL_FLAG,
   },
   protocol: true,
   async run(values, context) {

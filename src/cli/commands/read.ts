@@ -12,6 +12,7 @@ import { loadCredential, readJsonFile } from '../inputs';
 import { Progress } from '../progress';
 import { type AirbyteLogLevel, type AirbyteMessage, logMessage, recordMessage } from '../protocol';
 import { type ConnectorState, stateFromFile, StreamStateSplitter } from '../state-file';
+import { CREDENTIAL_FLAG, configFlag } from '../form-flags';
 
 const LEVELS: Record<SourceLogLevel, AirbyteLogLevel> = {
   debug: 'DEBUG',
@@ -34,18 +35,8 @@ export const readCommand: Command = {
     'The key comes from the credential file or GROOVE_API_KEY, which overrides it.',
   ].join('\n'),
   flags: {
-    credential: {
-      type: 'string',
-      valueName: 'FILE',
-      required: true,
-      description: 'The credential form as JSON.',
-    },
-    config: {
-      type: 'string',
-      valueName: 'FILE',
-      required: true,
-      description: 'The source form as JSON.',
-    },
+    credential: CREDENTIAL_FLAG,
+    config: configFlag('source'),
     state: {
       type: 'string',
       valueName: 'FILE',

@@ -10,6 +10,7 @@ import { loadCredential, readJsonFile } from '../inputs';
 import { Progress } from '../progress';
 import { logMessage } from '../protocol';
 import { WriteSession } from '../write-session';
+import { CREDENTIAL_FLAG, configFlag } from '../form-flags';
 
 export const writeCommand: Command = {
   name: 'write',
@@ -25,18 +26,8 @@ export const writeCommand: Command = {
     'The key comes from the credential file or GROOVE_API_KEY, which overrides it.',
   ].join('\n'),
   flags: {
-    credential: {
-      type: 'string',
-      valueName: 'FILE',
-      required: true,
-      description: 'The credential form as JSON.',
-    },
-    config: {
-      type: 'string',
-      valueName: 'FILE',
-      required: true,
-      description: 'The destination form as JSON.',
-    },
+    credential: CREDENTIAL_FLAG,
+    config: configFlag('destination'),
     'dry-run': {
       type: 'boolean',
       description:
