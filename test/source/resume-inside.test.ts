@@ -11,6 +11,12 @@ afterEach(() => nock.cleanAll());
 
 const FAMILY = { streams: [{ name: 'tickets' }, { name: 'messages' }, { name: 'attachments' }] };
 const WITHOUT_ATTACHMENTS = { streams: [{ name: 'tickets' }, { name: 'messages' }] };
+const GIVEN_TICKETS = {
+  streams: [
+    { name: 'messages', ticket_numbers: [3, 6] },
+    { name: 'attachments', ticket_numbers: [3, 6] },
+  ],
+};
 
 /** Ticket 6 has 120 messages (three pages of 50), ticket 3 two, the others none. */
 const BIG_TICKET = 6;
@@ -126,6 +132,8 @@ describe('checkpoints inside a ticket', () => {
     [7, 'tickets, messages and attachments', FAMILY],
     [30, 'tickets and messages', WITHOUT_ATTACHMENTS],
     [49, 'tickets, messages and attachments', FAMILY],
+    [1, 'the messages and attachments of given tickets', GIVEN_TICKETS],
+    [20, 'the messages and attachments of given tickets', GIVEN_TICKETS],
   ])(
     'a host that stops after every %i records still finishes the read of %s, each record once',
     async (n, _what, config) => {
