@@ -29,8 +29,8 @@ export interface MessageAt {
  * The messages of the ticket at `place.position` (and their attachments when asked), from
  * where a stopped read left them. A checkpoint comes before the first request and after every
  * page, so a read stopped inside a ticket resumes after the last page it emitted, without the
- * ticket again. Memory is bounded by one page; after a resume, a message met on a page before
- * it (one that moved between pages) is not recognized, and may be emitted twice, never lost.
+ * ticket again. Messages are de-duplicated by id within the ticket (memory bounded by one
+ * ticket's messages); after a resume, from the resumed page on only.
  */
 export async function* readTicketMessages(
   context: ReadContext,
