@@ -2,6 +2,8 @@ import type { SourceMessage } from './messages';
 import { paginate } from './paginate';
 import { throwIfCancelled, type ReadContext } from './read-context';
 import type { ItemPlace, Scan } from './scan';
+import type { ScanCursor } from './scan-cursor';
+import { pointInside, type Order } from './positions';
 import type { ScanPosition } from './state/state';
 import type { ScanTarget } from './streams/types';
 
@@ -24,6 +26,9 @@ export interface CatchUpPass {
   /** Where the main pass ended: the position every checkpoint of this pass names. */
   end: ScanPosition;
   checkpoint(next: ScanPosition): SourceMessage;
+  order: Order;
+  /** Where a stopped pass left off: the end position, or a place inside the first ticket left. */
+  resumeFrom: ScanPosition | undefined;
 }
 
 interface FrontItem {
@@ -66,16 +71,22 @@ export async function* catchUpPass(
 
   // Names the tickets to handle, so a pass stopped and resumed handles each of them once.
   yield pass.checkpoint(pass.end);
-  for (const entry of todo) {
+  for (const [index, entry] of todo.entries()) {
     throwIfCancelled(context);
+    // Children sit inside the end position: checkpoints name it, plus the place in the ticket.
+    const resuming = index === 0 && pointInside(pass.resumeFrom, pass.end) !== undefined;
+    const listed = (cursor: ScanCursor) => cursor.catchUp?.includes(entry.number) === true;
+    const from = (cursor: ScanCursor) => (resuming ? cursor.resumeFrom : undefined);
     const place: ItemPlace = {
-      position: entry.position,
+      position: pass.end,
       target: pass.target,
-      isNew: (cursor) => cursor.catchUp?.includes(entry.number) === true,
-      // Checkpoints here come after each ticket: a pass stopped inside one reads it again.
-      resumesInside: () => false,
-      resumePoint: () => undefined,
-      checkpoint: () => undefined,
+      isNew: (cursor, at) => {
+        const start = from(cursor);
+        return listed(cursor) && (start === undefined || pass.order(at, start) >= 0);
+      },
+      resumesInside: (cursor, at) => listed(cursor) && pointInside(from(cursor), at) !== undefined,
+      resumePoint: (at) => (resuming ? pointInside(pass.resumeFrom, at) : undefined),
+      checkpoint: pass.checkpoint,
       noteRepeat: () => undefined,
       catchingUp: true,
     };

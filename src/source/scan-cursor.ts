@@ -175,8 +175,13 @@ export class ScanCursor {
     this.catchUpLeft = [...numbers];
   }
 
+  /** The catch-up pass handled that ticket: a place inside it no longer says where to resume. */
   catchUpHandled(number: number): void {
     this.catchUpLeft = this.catchUpLeft?.filter((left) => left !== number);
+    if (this.from !== undefined) {
+      const { part, page, offset } = this.from;
+      this.from = { part, page, offset };
+    }
   }
 
   /** The state to checkpoint with the next item to read at `next`. */

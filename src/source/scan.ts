@@ -89,7 +89,8 @@ export async function* runScan(
 
   // A stream stopped in the catch-up pass had finished paging; the others page first.
   const paging = scan.cursors.filter((cursor) => cursor.catchUp === undefined);
-  let end = scan.cursors.find((cursor) => cursor.catchUp !== undefined)?.resumeFrom;
+  const resumedCatchUp = scan.cursors.find((cursor) => cursor.catchUp !== undefined)?.resumeFrom;
+  let end = itemOf(resumedCatchUp);
   if (paging.length > 0) {
     end = yield* pageThrough(context, scan, { paging, order, checkpoint, pending });
   }
@@ -97,7 +98,8 @@ export async function* runScan(
   const moved = scan.cursors.some((cursor) => cursor.drifted || cursor.catchUp !== undefined);
   const target = scan.targets.find((candidate) => candidate.part === end?.part);
   if (scan.catchUp !== undefined && moved && end !== undefined && target !== undefined) {
-    const pass = { scan, spec: scan.catchUp, target, end, checkpoint };
+    const resumeFrom = resumedCatchUp;
+    const pass = { scan, spec: scan.catchUp, target, end, checkpoint, order, resumeFrom };
     yield* catchUpPass(context, pass);
   }
 
@@ -204,6 +206,13 @@ function isNewFor(cursor: ScanCursor, position: ScanPosition, order: Order): boo
   if (cursor.catchUp !== undefined) return false;
   const from = cursor.resumeFrom;
   return from === undefined || order(position, from) >= 0;
+}
+
+/** The item a position names, without the place inside it. */
+function itemOf(position: ScanPosition | undefined): ScanPosition | undefined {
+  if (position === undefined) return undefined;
+  const { part, page, offset } = position;
+  return { part, page, offset };
 }
 
 function earliest(cursors: readonly ScanCursor[], order: Order): ScanPosition | undefined {

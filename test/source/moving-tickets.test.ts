@@ -1,9 +1,17 @@
 import nock from 'nock';
+import { CancelledError } from '../../src/errors';
 import type { SourceMessage } from '../../src/source/messages';
 import { read } from '../../src/source/read';
 import type { SourceState } from '../../src/source/state/state';
 import { fakeGroove, makeTickets, type FakeTicket } from './helpers/fake-groove';
-import { credential, lastState, readAll, recordsOf, testClient } from './helpers/read-helpers';
+import {
+  credential,
+  lastState,
+  readAll,
+  recordsOf,
+  statesOf,
+  testClient,
+} from './helpers/read-helpers';
 
 afterEach(() => nock.cleanAll());
 
@@ -115,8 +123,11 @@ describe('reading while tickets move in Groove’s list', () => {
         [100, () => reply(tickets, 5, '2026-01-01T00:00:00Z')],
         [50, () => reply(tickets, 6, '2026-01-01T00:00:01Z')],
       ]);
-      const inCatchUp = (message: SourceMessage) =>
-        message.type === 'STATE' && message.state.streams['tickets']?.scan?.catch_up !== undefined;
+      // Checkpoints between tickets: those inside a ticket name a place in it (scan.inner).
+      const inCatchUp = (message: SourceMessage) => {
+        const scan = message.type === 'STATE' ? message.state.streams['tickets']?.scan : undefined;
+        return scan?.catch_up !== undefined && scan.inner === undefined;
+      };
       let catchUpCheckpoints = 0;
       const stopped = await readWhileMoving(
         undefined,
@@ -133,4 +144,85 @@ describe('reading while tickets move in Groove’s list', () => {
       expect(messageIds(both)).toEqual(allMessageIds(tickets));
     },
   );
+
+  it.each([1, 7])(
+    'a host that stops after every %i records inside a big ticket caught up with still finishes, each record once',
+    async (n) => {
+      const { tickets } = groove();
+      // Ticket 5 moves while page 1 is read, with 120 new messages: three pages to catch up with.
+      const moves = new Map([
+        [
+          100,
+          () => {
+            reply(tickets, 5, '2026-01-01T00:00:00Z');
+            const five = tickets.find((ticket) => ticket.number === 5) as FakeTicket;
+            for (let m = 0; m < 120; m += 1) {
+              five.messages.push({ id: String(5_000_000 + m), updated_at: '2026-01-01T00:00:00Z' });
+            }
+          },
+        ],
+      ]);
+      const isBigTicketMessage = (message: SourceMessage) =>
+        message.type === 'RECORD' &&
+        message.stream === 'messages' &&
+        String(message.record['id']).startsWith('5000');
+      // The first run stops inside the catch-up pass, in ticket 5's messages.
+      let run = await readStopping(undefined, moves, isBigTicketMessage);
+      const kept: SourceMessage[] = [];
+      let insideCaughtUpTicket = 0;
+      for (let runs = 0; run.error !== undefined; runs += 1) {
+        expect(run.error).toBeInstanceOf(CancelledError);
+        expect(runs).toBeLessThan(400);
+        const upToCheckpoint = committed(run.seen);
+        kept.push(...upToCheckpoint);
+        const state = statesOf(upToCheckpoint).at(-1);
+        const scan = state?.streams['messages']?.scan;
+        if (scan?.catch_up !== undefined && scan.inner !== undefined) insideCaughtUpTicket += 1;
+        let records = 0;
+        run = await readStopping(state, new Map(), (m) => m.type === 'RECORD' && ++records === n);
+      }
+      kept.push(...run.seen);
+
+      expect(insideCaughtUpTicket).toBeGreaterThan(0);
+      const ids = recordsOf(kept, 'messages').map((message) => message['id'] as string);
+      expect(ids.length).toBe(new Set(ids).size);
+      expect(ids.sort()).toEqual(allMessageIds(tickets));
+      const numbers = recordsOf(kept, 'tickets').map((ticket) => ticket['number'] as number);
+      expect(numbers.length).toBe(new Set(numbers).size);
+      expect(ticketNumbers(kept)).toEqual(oneToHundredTwenty);
+    },
+    60_000,
+  );
 });
+
+/** The messages up to and including the last STATE: what a host keeps of a stopped read. */
+function committed(messages: readonly SourceMessage[]): SourceMessage[] {
+  return messages.slice(0, messages.map((m) => m.type).lastIndexOf('STATE') + 1);
+}
+
+/** Reads to its end or its error, firing the signal at the message `stopAt` names. */
+async function readStopping(
+  state: SourceState | undefined,
+  moves: Map<number, () => void>,
+  stopAt: (message: SourceMessage) => boolean,
+) {
+  const controller = new AbortController();
+  const seen: SourceMessage[] = [];
+  try {
+    const messages = read(credential, FAMILY, {
+      client: testClient(),
+      signal: controller.signal,
+      ...(state === undefined ? {} : { state }),
+    });
+    for await (const message of messages) {
+      seen.push(message);
+      if (message.type === 'RECORD' && message.stream === 'tickets') {
+        moves.get(message.record['number'] as number)?.();
+      }
+      if (stopAt(message)) controller.abort();
+    }
+    return { seen, error: undefined };
+  } catch (error) {
+    return { seen, error };
+  }
+}
