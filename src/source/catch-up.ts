@@ -3,7 +3,7 @@ import { paginate } from './paginate';
 import { throwIfCancelled, type ReadContext } from './read-context';
 import type { ItemPlace, Scan } from './scan';
 import type { ScanCursor } from './scan-cursor';
-import { pointInside, type Order } from './positions';
+import { cutFrom, pointInside, type Order } from './positions';
 import type { ScanPosition } from './state/state';
 import type { ScanTarget } from './streams/types';
 
@@ -73,19 +73,27 @@ export async function* catchUpPass(
   yield pass.checkpoint(pass.end);
   for (const [index, entry] of todo.entries()) {
     throwIfCancelled(context);
-    // Children sit inside the end position: checkpoints name it, plus the place in the ticket.
-    const resuming = index === 0 && pointInside(pass.resumeFrom, pass.end) !== undefined;
+    // Children sit inside the end position: checkpoints name it, plus the place in the ticket,
+    // which names the ticket (a state saved before it did: the first ticket left).
+    const inside = pointInside(pass.resumeFrom, pass.end);
+    const resuming =
+      inside !== undefined &&
+      (inside.number === undefined ? index === 0 : inside.number === entry.number);
     const listed = (cursor: ScanCursor) => cursor.catchUp?.includes(entry.number) === true;
     const from = (cursor: ScanCursor) => (resuming ? cursor.resumeFrom : undefined);
     const place: ItemPlace = {
       position: pass.end,
       target: pass.target,
-      isNew: (cursor, at) => {
+      isNew: (cursor, at, owner) => {
         const start = from(cursor);
-        return listed(cursor) && (start === undefined || pass.order(at, start) >= 0);
+        const cut = start === undefined ? undefined : cutFrom(start, at, owner);
+        return listed(cursor) && (cut === undefined || pass.order(at, cut) >= 0);
       },
-      resumesInside: (cursor, at) => listed(cursor) && pointInside(from(cursor), at) !== undefined,
-      resumePoint: (at) => (resuming ? pointInside(pass.resumeFrom, at) : undefined),
+      resumesInside: (cursor, at, owner) =>
+        listed(cursor) && pointInside(from(cursor), at, owner) !== undefined,
+      resumePoint: (at, owner) => (resuming ? pointInside(pass.resumeFrom, at, owner) : undefined),
+      finishedHere: undefined,
+      finishing: false,
       checkpoint: pass.checkpoint,
       noteRepeat: () => undefined,
       catchingUp: true,

@@ -91,8 +91,9 @@ function familyUnit(
       const numbers = [...members.values()][0]?.ticket_numbers;
       if (cursors.tickets !== undefined || numbers === undefined) {
         const target = ticketListTarget(ticketFilters(members.get('tickets')));
-        const { handle, catchUp } = ticketItemHandler(context, cursors);
-        yield* runScan(context, store, { scope, cursors: all, targets: [target], handle, catchUp });
+        const { handle, catchUp, finishFirst } = ticketItemHandler(context, cursors);
+        const scan = { scope, cursors: all, targets: [target], handle, catchUp, finishFirst };
+        yield* runScan(context, store, scan);
       } else {
         const targets = [...numbers].sort((a, b) => a - b).map(messagesTarget);
         const handle = messageItemHandler(context, cursors);

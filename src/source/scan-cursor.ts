@@ -184,6 +184,24 @@ export class ScanCursor {
     }
   }
 
+  /**
+   * The item at `slot`, saved as in progress, was finished by its number: what sits at that
+   * slot now is not begun (it may be another item).
+   */
+  leaveInside(slot: ScanPosition, order: (a: ScanPosition, b: ScanPosition) => number): void {
+    if (this.from !== undefined && order(this.from, slot) > 0 && this.from.inner !== undefined) {
+      const { part, page, offset } = this.from;
+      if (order({ part, page, offset }, slot) === 0) this.from = { part, page, offset };
+    }
+  }
+
+  /** The scan goes on at `next` instead of `slot`, where the list moved (see scan.ts). */
+  goOnAt(slot: ScanPosition, next: ScanPosition): void {
+    const from = this.from;
+    const atSlot = from?.inner === undefined && from?.part === slot.part;
+    if (atSlot && from.page === slot.page && from.offset === slot.offset) this.from = next;
+  }
+
   /** The state to checkpoint with the next item to read at `next`. */
   progress(
     scope: string,

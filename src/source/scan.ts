@@ -4,8 +4,8 @@ import type { SourceMessage } from './messages';
 import { paginate } from './paginate';
 import { throwIfCancelled, type ReadContext } from './read-context';
 import type { ScanCursor } from './scan-cursor';
-import { pointInside, positionOrder, type Order } from './positions';
-import type { InnerPosition, ScanPosition } from './state/state';
+import { cutFrom, pointInside, positionOrder, type Order } from './positions';
+import type { InnerPosition, Owner, ScanPosition } from './state/state';
 import type { StateStore } from './state/state-store';
 import type { ScanTarget } from './streams/types';
 
@@ -16,12 +16,25 @@ import type { ScanTarget } from './streams/types';
 export interface ItemPlace {
   position: ScanPosition;
   target: ScanTarget;
-  /** Whether `cursor` still has to handle what sits at `at` (false: a stopped read already did). */
-  isNew(cursor: ScanCursor, at: ScanPosition): boolean;
+  /**
+   * Whether `cursor` still has to handle what sits at `at` (false: a stopped read already did).
+   * `owner` (the message there) tells it from another item saved at the same place.
+   */
+  isNew(cursor: ScanCursor, at: ScanPosition, owner?: Owner): boolean;
   /** Whether `cursor` stopped inside what sits at `at`: it handled that, not all its children. */
-  resumesInside(cursor: ScanCursor, at: ScanPosition): boolean;
+  resumesInside(cursor: ScanCursor, at: ScanPosition, owner?: Owner): boolean;
   /** Where inside what sits at `at` this read resumes; undefined: at its first child. */
-  resumePoint(at: ScanPosition): InnerPosition | undefined;
+  resumePoint(at: ScanPosition, owner?: Owner): InnerPosition | undefined;
+  /**
+   * What sits here is where the item this read finished first (`Scan.finishFirst`) sat when the
+   * read stopped: met here, that item is no repeat, as nothing moved.
+   */
+  finishedHere: number | undefined;
+  /**
+   * The item is finished out of list order (`Scan.finishFirst`): a checkpoint follows its last
+   * child page too, as no checkpoint after its slot can say it is done.
+   */
+  finishing: boolean;
   /**
    * A checkpoint naming `next`, a place inside this item, as the next thing to read. Undefined
    * in the catch-up pass, which checkpoints after each ticket.
@@ -47,6 +60,11 @@ export interface Scan {
   handle: ItemHandler;
   /** For a list whose items move to its front while it is paged (tickets): see catch-up.ts. */
   catchUp?: CatchUpSpec;
+  /**
+   * The item a saved place inside it names by number (a ticket), to finish by that number
+   * before paging: the list moves while a read is stopped, its place does not name it.
+   */
+  finishFirst?(number: number): Record<string, unknown>;
 }
 
 type Checkpoint = (next: ScanPosition) => SourceMessage;
@@ -129,13 +147,13 @@ async function* pageThrough(
   scan: Scan,
   pass: Pass,
 ): AsyncGenerator<SourceMessage, ScanPosition | undefined> {
-  const { order, checkpoint, pending } = pass;
-  const noteRepeat = () => {
-    for (const cursor of scan.cursors) cursor.noteDrift();
-  };
+  const { checkpoint, pending } = pass;
   let end: ScanPosition | undefined;
 
-  const start = earliest(pass.paging, order);
+  const start = earliest(pass.paging, pass.order);
+  const finished = yield* finishFirst(scan, pass, start);
+  // Once that ticket is finished, nothing is resumed inside what sits at its slot.
+  const resumed = finished === undefined ? start : itemOf(start);
   const startIndex = start === undefined ? 0 : scan.targets.findIndex((t) => t.part === start.part);
   for (let index = startIndex; index < scan.targets.length; index += 1) {
     const target = scan.targets[index] as ScanTarget;
@@ -145,21 +163,24 @@ async function* pageThrough(
     try {
       for await (const page of paginate(context, target, firstPage)) {
         for (const cursor of scan.cursors) cursor.noteServedAt(page.servedAt);
-        const skip = resuming && page.number === start.page ? start.offset : 0;
+        const onSlotPage = resuming && page.number === start.page;
+        const skip = !onSlotPage
+          ? 0
+          : finished === undefined
+            ? start.offset
+            : goOnAfter(scan, page.items, itemOf(start) as ScanPosition, finished);
 
         for (let offset = skip; offset < page.items.length; offset += 1) {
           if (!pending.records) throwIfCancelled(context);
           const position = { part: target.part, page: page.number, offset };
+          const atSlot =
+            finished !== undefined && resumed !== undefined && pass.order(position, resumed) === 0;
           const place: ItemPlace = {
+            ...mainPlace(scan, pass, resumed),
             position,
             target,
-            isNew: (cursor, at) => isNewFor(cursor, at, order),
-            resumesInside: (cursor, at) =>
-              cursor.catchUp === undefined && pointInside(cursor.resumeFrom, at) !== undefined,
-            resumePoint: (at) => pointInside(start, at),
-            checkpoint,
-            noteRepeat,
-            catchingUp: false,
+            finishedHere: atSlot ? finished : undefined,
+            finishing: false,
           };
           const item = page.items[offset] as Record<string, unknown>;
           const spent = yield* noting(scan.handle(item, place), pending);
@@ -178,6 +199,83 @@ async function* pageThrough(
     if (following !== undefined) yield checkpoint({ part: following.part, page: 1, offset: 0 });
   }
   return end;
+}
+
+function mainPlace(
+  scan: Scan,
+  { order, checkpoint }: Pass,
+  start: ScanPosition | undefined,
+): Omit<ItemPlace, 'position' | 'target' | 'finishedHere' | 'finishing'> {
+  return {
+    isNew: (cursor, at, owner) => isNewFor(cursor, at, order, owner),
+    resumesInside: (cursor, at, owner) =>
+      cursor.catchUp === undefined && pointInside(cursor.resumeFrom, at, owner) !== undefined,
+    resumePoint: (at, owner) => pointInside(start, at, owner),
+    checkpoint,
+    noteRepeat: () => {
+      for (const cursor of scan.cursors) cursor.noteDrift();
+    },
+    catchingUp: false,
+  };
+}
+
+/**
+ * A read stopped inside a ticket finishes that ticket first, by its number, from the saved
+ * place in its messages, then pages on from its slot in the list, treating the ticket found
+ * there like any other (the list moves while a read is stopped). Returns that ticket's number.
+ */
+async function* finishFirst(
+  scan: Scan,
+  pass: Pass,
+  start: ScanPosition | undefined,
+): AsyncGenerator<SourceMessage, number | undefined> {
+  const number = start?.inner?.number;
+  const slot = itemOf(start);
+  const target = scan.targets.find((candidate) => candidate.part === slot?.part);
+  if (scan.finishFirst === undefined || number === undefined || slot === undefined)
+    return undefined;
+  if (target === undefined) return undefined;
+
+  const place: ItemPlace = {
+    ...mainPlace(scan, pass, start),
+    position: slot,
+    target,
+    finishedHere: undefined,
+    finishing: true,
+  };
+  yield* noting(scan.handle(scan.finishFirst(number), place), pass.pending);
+  for (const cursor of scan.cursors) cursor.leaveInside(slot, pass.order);
+  return number;
+}
+
+/**
+ * Where the slot's page goes on once the ticket with `number` was finished first. Still at its
+ * slot: there, and the handler knows it. Elsewhere, the list moved, so the scan catches up with
+ * tickets moved in front (catch-up.ts); a ticket unchanged since the scan began kept its place
+ * among the unchanged tickets, which before it were handled and after it not: right after it.
+ * Otherwise (it changed, or is not on this page) at the slot: what sits there may be handled
+ * again, never lost.
+ */
+function goOnAfter(
+  scan: Scan,
+  items: ReadonlyArray<Record<string, unknown>>,
+  slot: ScanPosition,
+  number: number,
+): number {
+  const spec = scan.catchUp;
+  const index = items.findIndex((item) => spec?.numberOf(item) === number);
+  if (spec === undefined || index === slot.offset) return slot.offset;
+
+  const starts = scan.cursors.flatMap((cursor) => cursor.scanStart ?? []);
+  const since = starts.length === 0 ? undefined : Math.min(...starts);
+  const time = index < 0 ? undefined : spec.timeOf(items[index] as Record<string, unknown>);
+  const kept = since !== undefined && time !== undefined && time < since;
+  const offset = kept ? index + 1 : slot.offset;
+  for (const cursor of scan.cursors) {
+    cursor.noteDrift();
+    cursor.goOnAt(slot, { ...slot, offset });
+  }
+  return offset;
 }
 
 /** Passes a handler's messages on, noting the records among them. */
@@ -202,10 +300,10 @@ export function isChildRefusal(error: unknown): error is NotFoundError | Permiss
   return error instanceof NotFoundError || error instanceof PermissionError;
 }
 
-function isNewFor(cursor: ScanCursor, position: ScanPosition, order: Order): boolean {
+function isNewFor(cursor: ScanCursor, position: ScanPosition, order: Order, owner?: Owner) {
   if (cursor.catchUp !== undefined) return false;
   const from = cursor.resumeFrom;
-  return from === undefined || order(position, from) >= 0;
+  return from === undefined || order(position, cutFrom(from, position, owner)) >= 0;
 }
 
 /** The item a position names, without the place inside it. */

@@ -100,7 +100,61 @@ describe('checkpoints inside a ticket', () => {
     const next = messages[index + 1];
     expect(next?.type).toBe('STATE');
     const scan = next?.type === 'STATE' ? next.state.streams['messages']?.scan : undefined;
-    expect(scan?.inner).toEqual({ page: 1, offset: 0 });
+    expect(scan?.inner).toEqual({ number: BIG_TICKET, page: 1, offset: 0 });
+  });
+
+  it.each([
+    ['tickets and messages', WITHOUT_ATTACHMENTS],
+    ['tickets, messages and attachments', FAMILY],
+  ])(
+    'a read stopped inside a ticket’s messages finishes that ticket after the list moved (%s)',
+    async (_what, config) => {
+      const data = tickets();
+      const groove = fakeGroove(data);
+      const atStop = keys(await readAll(config, { client: testClient() }));
+      // Eight records: tickets 12 to 7, ticket 6, then the first of its 120 messages.
+      const stopped = await readStopping(config, undefined, 8);
+      const kept = committed(stopped.seen);
+      const saved = statesOf(kept).at(-1);
+      expect(saved?.streams['messages']?.scan?.inner).toMatchObject({ number: BIG_TICKET });
+
+      // Tickets 2 and 1, not read yet, get replies: they move to the front and ticket 6 moves
+      // from slot 6 to slot 8, where tickets 8 and 7, already read, now sit at slots 6 and 7.
+      for (const number of [2, 1]) {
+        const ticket = data.find((candidate) => candidate.number === number);
+        ticket?.messages.push({ id: `reply-${number}`, updated_at: '2026-01-01T00:00:00Z' });
+        if (ticket !== undefined) ticket.updated_at = '2026-01-01T00:00:00Z';
+      }
+      groove.requests.length = 0;
+      const resumed = await readStopping(config, saved);
+
+      expect(resumed.error).toBeUndefined();
+      const union = keys([...kept, ...resumed.seen]);
+      expect(union.length).toBe(new Set(union).size);
+      expect(union).toEqual(expect.arrayContaining(atStop));
+      expect(union).toEqual(keys(await readAll(config, { client: testClient() })));
+      const bigTicketMessages = union.filter((key) =>
+        key.startsWith(`messages:000000${BIG_TICKET}`),
+      );
+      expect(bigTicketMessages).toHaveLength(120);
+    },
+  );
+
+  it('a read resumed inside a ticket asks for the ticket’s remaining pages and the list page only, when nothing moved', async () => {
+    const groove = fakeGroove(tickets());
+    const stopped = await readStopping(WITHOUT_ATTACHMENTS, undefined, 8);
+    const saved = statesOf(committed(stopped.seen)).at(-1);
+    groove.requests.length = 0;
+
+    const resumed = await readStopping(WITHOUT_ATTACHMENTS, saved);
+
+    expect(resumed.error).toBeUndefined();
+    expect(groove.requests.map((uri) => uri.split('&')[0])).toEqual([
+      `/v1/tickets/${BIG_TICKET}/messages?page=2`,
+      `/v1/tickets/${BIG_TICKET}/messages?page=3`,
+      '/v1/tickets?page=1',
+      '/v1/tickets/3/messages?page=1',
+    ]);
   });
 
   it.each([

@@ -100,7 +100,12 @@ describe('the state handed back', () => {
             part: '',
             page: 3,
             offset: 4,
-            inner: { page: 2, offset: 7, inner: { page: 1, offset: 0 } },
+            inner: {
+              number: 42,
+              page: 2,
+              offset: 7,
+              inner: { message_id: 'm1', page: 1, offset: 0 },
+            },
             boundary: [{ key: 'ticket 9', at: '2026-01-02T00:00:00.000Z' }],
             drifted: true,
             catch_up: [9, 12],
@@ -176,8 +181,40 @@ describe('the state handed back', () => {
     ],
     [
       'a position inside an item with page 0',
-      { version: 3, streams: { tickets: { scan: { ...SCAN, inner: { page: 0, offset: 0 } } } } },
+      {
+        version: 3,
+        streams: { tickets: { scan: { ...SCAN, inner: { number: 1, page: 0, offset: 0 } } } },
+      },
       'streams/tickets/scan/inner/page',
+    ],
+    ...[0, -3, 1.5, Number.MAX_SAFE_INTEGER + 1, '7'].map((number): [string, unknown, string] => [
+      `a position inside ticket number ${String(number)}`,
+      {
+        version: 3,
+        streams: { tickets: { scan: { ...SCAN, inner: { number, page: 1, offset: 0 } } } },
+      },
+      'streams/tickets/scan/inner/number',
+    ]),
+    [
+      // Written by an unreleased build: resumed by slot it would lose the rest of that ticket.
+      'a position inside an item that does not name the ticket',
+      { version: 3, streams: { tickets: { scan: { ...SCAN, inner: { page: 2, offset: 0 } } } } },
+      'streams/tickets/scan/inner',
+    ],
+    [
+      'a position inside a message that does not name the message',
+      {
+        version: 3,
+        streams: {
+          tickets: {
+            scan: {
+              ...SCAN,
+              inner: { number: 4, page: 1, offset: 0, inner: { page: 1, offset: 0 } },
+            },
+          },
+        },
+      },
+      'streams/tickets/scan/inner/inner',
     ],
     [
       'a position three levels inside an item',

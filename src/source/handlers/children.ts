@@ -4,7 +4,7 @@ import { within, type Step } from '../positions';
 import type { ReadContext } from '../read-context';
 import { isChildRefusal, type ItemPlace } from '../scan';
 import type { ScanCursor } from '../scan-cursor';
-import type { ScanPosition } from '../state/state';
+import type { Owner, ScanPosition } from '../state/state';
 import { attachmentsTarget, toAttachmentRecord } from '../streams/attachments';
 import { attachmentsMessageParam, messagesTarget, toMessageRecord } from '../streams/messages';
 import type { ScanTarget } from '../streams/types';
@@ -41,7 +41,9 @@ export async function* readTicketMessages(
   const ticket = place.position;
   const ids = new Set<string>();
 
-  const lists = childPages(context, messagesTarget(ticketNumber), ticket, place);
+  const owner = { number: ticketNumber };
+  const list = { parent: ticket, owner, closing: place.finishing };
+  const lists = childPages(context, messagesTarget(ticketNumber), list, place);
   for await (const page of lists) {
     if ('type' in page) {
       yield page;
@@ -76,17 +78,19 @@ export async function* emitMessage(
   const time = parseGrooveTime(message['updated_at']);
   const key = `message ${id}`;
   const { messages, attachments } = cursors;
-  if (messages !== undefined && place.isNew(messages, at) && messages.admit(time, key)) {
+  // Named by id: another message may sit at the place saved inside one (messages added).
+  const owner = { message_id: id };
+  if (messages !== undefined && place.isNew(messages, at, owner) && messages.admit(time, key)) {
     yield { type: 'RECORD', stream: 'messages', record: message };
   }
   const reading =
     attachments !== undefined &&
-    (place.resumesInside(attachments, at) ||
-      (place.isNew(attachments, at) && attachments.admit(time, key)));
+    (place.resumesInside(attachments, at, owner) ||
+      (place.isNew(attachments, at, owner) && attachments.admit(time, key)));
   if (!reading) return false;
 
   const target = attachmentsTarget(id, attachmentsMessageParam(message), ticketNumber);
-  for await (const page of childPages(context, target, at, place)) {
+  for await (const page of childPages(context, target, { parent: at, owner }, place)) {
     if ('type' in page) {
       yield page;
       continue;
@@ -118,24 +122,34 @@ interface ChildPage {
 async function* childPages(
   context: ReadContext,
   target: ScanTarget,
-  parent: ScanPosition,
+  { parent, owner, closing }: { parent: ScanPosition; owner: Owner; closing?: boolean },
   place: ItemPlace,
 ): AsyncGenerator<ChildPage | SourceMessage> {
-  const resumed = place.resumePoint(parent);
+  const resumed = place.resumePoint(parent, owner);
   const from: Step = resumed ?? { page: 1, offset: 0 };
-  if (resumed === undefined) yield* checkpoint(place, within(parent, from));
+  if (resumed === undefined) yield* checkpoint(place, within(parent, { ...owner, ...from }));
 
   try {
     for await (const page of paginate(context, target, from.page)) {
       const skip = page.number === from.page ? from.offset : 0;
-      const step = (index: number): Step => ({ page: page.number, offset: skip + index });
+      const step = (index: number): Step => ({ ...owner, page: page.number, offset: skip + index });
       yield {
         items: page.items.slice(skip),
         position: (index) => within(parent, step(index)),
         first: (page.number - 1) * GROOVE_MAX_PER_PAGE + skip,
       };
       if (!page.last)
-        yield* checkpoint(place, within(parent, { page: page.number + 1, offset: 0 }));
+        yield* checkpoint(place, within(parent, { ...owner, page: page.number + 1, offset: 0 }));
+      // Past the last child: the list is done (a resumed read asks for that page once more).
+      else if (closing === true)
+        yield* checkpoint(
+          place,
+          within(parent, {
+            ...owner,
+            page: page.number,
+            offset: Math.max(skip, page.items.length),
+          }),
+        );
     }
   } catch (error) {
     if (!isChildRefusal(error)) throw error;

@@ -28,8 +28,10 @@ export function messageItemHandler(context: ReadContext, cursors: ChildCursors):
 
     const time = parseGrooveTime(message['updated_at']);
     const at = place.position;
+    const owner = { message_id: message['id'] as string };
     for (const cursor of [cursors.messages, cursors.attachments]) {
-      if (cursor !== undefined && (place.isNew(cursor, at) || place.resumesInside(cursor, at))) {
+      if (cursor === undefined) continue;
+      if (place.isNew(cursor, at, owner) || place.resumesInside(cursor, at, owner)) {
         cursor.observe(time);
       }
     }

@@ -27,7 +27,7 @@ export interface TicketCursors {
 export function ticketItemHandler(
   context: ReadContext,
   cursors: TicketCursors,
-): { handle: ItemHandler; catchUp: CatchUpSpec } {
+): { handle: ItemHandler; catchUp: CatchUpSpec; finishFirst(number: number): Ticket } {
   const seen = new TicketNumberSet();
 
   const handle: ItemHandler = async function* handleTicket(item, place) {
@@ -37,7 +37,8 @@ export function ticketItemHandler(
       return false;
     }
     if (!seen.add(number) && !place.catchingUp) {
-      place.noteRepeat();
+      // The ticket a resumed read finished first, still at its slot: nothing moved.
+      if (place.finishedHere !== number) place.noteRepeat();
       return false;
     }
 
@@ -49,7 +50,7 @@ export function ticketItemHandler(
       cursor !== undefined && place.isNew(cursor, at);
     // A stopped read handled this ticket and part of its children: it admitted it then.
     const inside = (cursor: ScanCursor | undefined) =>
-      cursor !== undefined && place.resumesInside(cursor, at);
+      cursor !== undefined && place.resumesInside(cursor, at, { number });
     // The catch-up pass leaves the latest time alone: it dates the scan's start for that pass.
     for (const cursor of [tickets, messages, attachments]) {
       if (fresh(cursor) && !place.catchingUp) cursor?.observe(time);
@@ -83,8 +84,12 @@ export function ticketItemHandler(
     timeOf: (item) => parseGrooveTime(item['updated_at']),
     met: (number) => seen.has(number),
   };
-  return { handle, catchUp };
+  // Only its children are read: its record was handled before the read stopped inside it.
+  const finishFirst = (number: number): Ticket => ({ number });
+  return { handle, catchUp, finishFirst };
 }
+
+type Ticket = Record<string, unknown>;
 
 function ticketNumberOf(item: Record<string, unknown>): number | undefined {
   const number = item['number'];

@@ -21,10 +21,20 @@ export const READABLE_STATE_VERSIONS = [1, 2, 3] as const;
  * message's attachment) is `offset` on `page` of the item's child list; with `inner`, the child
  * there is itself in progress. Version 3 added it.
  */
-export interface InnerPosition {
+export interface InnerPosition extends Owner {
   page: number;
   offset: number;
   inner?: InnerPosition;
+}
+
+/**
+ * Which item an inner position is inside: a ticket by `number`, a message by `message_id`. The
+ * place of an item in its list moves while a read is stopped (lists are newest first), so a
+ * resumed read finds the item by this, not by its place. Added within version 3.
+ */
+export interface Owner {
+  number?: number;
+  message_id?: string;
 }
 
 /**

@@ -32,6 +32,7 @@ const boundary = (title: string) => ({
 });
 
 const step = { type: 'integer', minimum: 0, maximum: 10_000_000 };
+const MAX_NUMBER = Number.MAX_SAFE_INTEGER;
 const innerPosition = (title: string, inner?: object) => ({
   title,
   type: 'object',
@@ -40,6 +41,8 @@ const innerPosition = (title: string, inner?: object) => ({
   properties: {
     page: { ...step, title: `${title} Page`, minimum: 1 },
     offset: { ...step, title: `${title} Offset` },
+    number: { title: `${title} Ticket Number`, type: 'integer', minimum: 1, maximum: MAX_NUMBER },
+    message_id: { title: `${title} Message Id`, type: 'string', minLength: 1, maxLength: 200 },
     ...(inner === undefined ? {} : { inner }),
   },
 });
@@ -117,7 +120,11 @@ export function validateState(input: unknown): SourceState {
   }
 
   const state: SourceState = { ...structuredClone(input), version: STATE_VERSION };
-  const issues = [...badInstants(state), ...newerFields(state, input.version)];
+  const issues = [
+    ...badInstants(state),
+    ...newerFields(state, input.version),
+    ...unnamedInner(state),
+  ];
   if (issues.length > 0) throw new InvalidInputError('state', issues);
   return state;
 }
@@ -140,6 +147,28 @@ function badInstants(state: SourceState): FieldIssue[] {
       const field = `streams/${stream}/${name}`;
       const message = `${field} must be an ISO 8601 time such as 2026-01-31T12:00:00.000Z.`;
       issues.push({ field, label: name, message });
+    }
+  }
+  return issues;
+}
+
+/**
+ * A place inside an item must name the item (a ticket's number, a message's id): a place saved
+ * by list slot alone, by a build of version 3 that never shipped, would resume inside whatever
+ * ticket sits at that slot now and lose the rest of the saved one. Refused: reading again from
+ * an empty state repeats records but loses none.
+ */
+function unnamedInner(state: SourceState): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const [stream, entry] of Object.entries(state.streams)) {
+    let inner = entry?.scan?.inner;
+    for (let name = 'scan/inner'; inner !== undefined; name += '/inner') {
+      if (inner.number === undefined && inner.message_id === undefined) {
+        const field = `streams/${stream}/${name}`;
+        const message = `${field} must name the ticket (number) or message (message_id) it is inside.`;
+        issues.push({ field, label: name, message });
+      }
+      inner = inner.inner;
     }
   }
   return issues;
