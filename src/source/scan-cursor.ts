@@ -29,31 +29,48 @@ export interface CursorOptions {
  * - During a scan, checkpoints carry W and B unchanged plus the position of the next thing to
  *   read, the latest value seen, the scan's start and the records it handled at or after the
  *   lowest W it can end with. A position is an item of a list, or a place inside one (`inner`):
- *   a ticket whose record was handled, its messages next from page p, offset o; inside that, a
- *   message whose attachments come next from page a. Positions order item first, then inside
- *   it. Everything before that position was handled (emitted or rightly skipped) before the
- *   checkpoint was yielded; nothing after it was.
- * - A resumed read re-fetches the page of that position, skips the items before it and, inside
- *   the item, re-fetches the child page of the position and skips the children before it; a
- *   stream handles only what lies at or after its own position (ScanPosition order), so the
- *   item's own record and its earlier child pages are not handled again. It keeps the same W,
- *   B, latest-seen and handled records: it makes exactly the decisions the stopped read would
- *   have made for the rest of the scan, so the union of both reads is one full scan's output.
- *   A record handled once is never admitted again in the scan, wherever it moved.
+ *   ticket `number`, whose record was handled, its messages next from page p, offset o; inside
+ *   that, message `message_id`, its attachments next from page a. Positions order item first,
+ *   then inside it. Everything before that position was handled (emitted or rightly skipped)
+ *   before the checkpoint was yielded; nothing after it was.
+ * - A resumed read that stopped between items re-fetches the page of that position and skips
+ *   the items before it. One that stopped inside ticket N first finishes N by its number
+ *   (GET /tickets/N/messages from page p, skipping the o before), as Groove's list moves while
+ *   a read is stopped and the slot (page, offset) may hold another ticket by then; finishing
+ *   out of list order, it checkpoints past N's last message too. It then re-fetches the slot's
+ *   page: N still at its slot is skipped (nothing moved: no request more than a read that did
+ *   not stop). Elsewhere, the list moved and the scan notes it (catch-up below): an N unchanged
+ *   since the scan began kept its place among the unchanged tickets, those before it handled
+ *   and those after it not, so the scan goes on right after N; an N that changed, or is not on
+ *   that page, leaves the scan at the slot, handling what sits there like any ticket (read
+ *   again at worst, never lost). Inside N, a message at the saved place that is not
+ *   `message_id` is handled like any other, and that message met later is read again with its
+ *   attachments (repeats, no loss). A stream handles only what lies at or after its own
+ *   position (ScanPosition order, cut where the place names another item), so N's record and
+ *   its earlier child pages are not handled again. It keeps the same W, B, latest-seen and
+ *   handled records: for data that did not change while it was stopped, it makes exactly the
+ *   decisions the stopped read would have made for the rest of the scan, so the union of both
+ *   reads is one full scan's output. A record handled once is never admitted again in the
+ *   scan, wherever it moved.
  * - Progress: a checkpoint comes after every page, after every item that cost requests, before
  *   an item's first child request and after each child page, each strictly after the one
- *   before. Cancellation is honoured only where no record follows the last checkpoint, so a
+ *   before (or, once a ticket was finished first and the list had moved, inside the ticket now
+ *   at its slot, which names that ticket). Cancellation is honoured only where no record follows the last checkpoint, so a
  *   read stopped as soon as it can still has a checkpoint past every record it yielded, and
  *   each resumed read gets further, whatever the number of records after which a host stops.
  *   Within a ticket, messages are de-duplicated by id from the resumed page on only: one that
  *   moved between the ticket's pages while the read was stopped may be emitted twice, never lost.
  * - The catch-up pass (catch-up.ts) runs after the last page when tickets moved during the scan.
  *   Its first checkpoint names the tickets it has to handle and each later one those left, so a
- *   pass stopped and resumed handles each of them once, and nothing the scan had met. It has
- *   no checkpoint inside a ticket: one stopped there reads that ticket's children again.
+ *   pass stopped and resumed handles each of them once, and nothing the scan had met. Its
+ *   checkpoints inside a ticket name the end position and the place in that ticket, found
+ *   again by its number however the front of the list was reordered meanwhile.
  *   Not covered: a scan stopped in its main pass after tickets moved no longer knows, once
  *   resumed, which tickets its stopped part met; one of those that moved to the front again is
- *   read again by the catch-up pass, its older messages emitted twice (never lost).
+ *   read again by the catch-up pass, its older messages emitted twice (never lost). Nor a
+ *   ticket not yet read that changed while the read was stopped when the ticket finished first
+ *   still sits at its slot (another left the list before it): the pass is not run, and such a
+ *   ticket is emitted by the next incremental read (its time is after the cap).
  */
 export class ScanCursor {
   readonly stream: StreamName;
