@@ -1,5 +1,6 @@
 import { NotFoundError, PermissionError } from '../errors';
 import { catchUpPass, type CatchUpSpec } from './catch-up';
+import { goOnAfter, itemOf, ticketToFinish } from './finish-first';
 import type { SourceMessage } from './messages';
 import { paginate } from './paginate';
 import { throwIfCancelled, type ReadContext } from './read-context';
@@ -221,21 +222,17 @@ function mainPlace(
 
 /**
  * A read stopped inside a ticket finishes that ticket first, by its number, from the saved
- * place in its messages, then pages on from its slot in the list, treating the ticket found
- * there like any other (the list moves while a read is stopped). Returns that ticket's number.
+ * place in its messages (see finish-first.ts). Returns that ticket's number.
  */
 async function* finishFirst(
   scan: Scan,
   pass: Pass,
   start: ScanPosition | undefined,
 ): AsyncGenerator<SourceMessage, number | undefined> {
-  const number = start?.inner?.number;
-  const slot = itemOf(start);
-  const target = scan.targets.find((candidate) => candidate.part === slot?.part);
-  if (scan.finishFirst === undefined || number === undefined || slot === undefined)
-    return undefined;
-  if (target === undefined) return undefined;
+  const first = ticketToFinish(scan, start);
+  if (first === undefined) return undefined;
 
+  const { number, slot, target, item } = first;
   const place: ItemPlace = {
     ...mainPlace(scan, pass, start),
     position: slot,
@@ -243,39 +240,9 @@ async function* finishFirst(
     finishedHere: undefined,
     finishing: true,
   };
-  yield* noting(scan.handle(scan.finishFirst(number), place), pass.pending);
+  yield* noting(scan.handle(item, place), pass.pending);
   for (const cursor of scan.cursors) cursor.leaveInside(slot, pass.order);
   return number;
-}
-
-/**
- * Where the slot's page goes on once the ticket with `number` was finished first. Still at its
- * slot: there, and the handler knows it. Elsewhere, the list moved, so the scan catches up with
- * tickets moved in front (catch-up.ts); a ticket unchanged since the scan began kept its place
- * among the unchanged tickets, which before it were handled and after it not: right after it.
- * Otherwise (it changed, or is not on this page) at the slot: what sits there may be handled
- * again, never lost.
- */
-function goOnAfter(
-  scan: Scan,
-  items: ReadonlyArray<Record<string, unknown>>,
-  slot: ScanPosition,
-  number: number,
-): number {
-  const spec = scan.catchUp;
-  const index = items.findIndex((item) => spec?.numberOf(item) === number);
-  if (spec === undefined || index === slot.offset) return slot.offset;
-
-  const starts = scan.cursors.flatMap((cursor) => cursor.scanStart ?? []);
-  const since = starts.length === 0 ? undefined : Math.min(...starts);
-  const time = index < 0 ? undefined : spec.timeOf(items[index] as Record<string, unknown>);
-  const kept = since !== undefined && time !== undefined && time < since;
-  const offset = kept ? index + 1 : slot.offset;
-  for (const cursor of scan.cursors) {
-    cursor.noteDrift();
-    cursor.goOnAt(slot, { ...slot, offset });
-  }
-  return offset;
 }
 
 /** Passes a handler's messages on, noting the records among them. */
@@ -304,13 +271,6 @@ function isNewFor(cursor: ScanCursor, position: ScanPosition, order: Order, owne
   if (cursor.catchUp !== undefined) return false;
   const from = cursor.resumeFrom;
   return from === undefined || order(position, cutFrom(from, position, owner)) >= 0;
-}
-
-/** The item a position names, without the place inside it. */
-function itemOf(position: ScanPosition | undefined): ScanPosition | undefined {
-  if (position === undefined) return undefined;
-  const { part, page, offset } = position;
-  return { part, page, offset };
 }
 
 function earliest(cursors: readonly ScanCursor[], order: Order): ScanPosition | undefined {
