@@ -140,6 +140,27 @@ describe('checkpoints inside a ticket', () => {
     },
   );
 
+  it('a read stopped inside a ticket that got a reply meanwhile (it moved to the front) still finishes it and loses nothing', async () => {
+    const data = tickets();
+    fakeGroove(data);
+    const atStop = keys(await readAll(WITHOUT_ATTACHMENTS, { client: testClient() }));
+    const stopped = await readStopping(WITHOUT_ATTACHMENTS, undefined, 8);
+    const kept = committed(stopped.seen);
+
+    const big = data.find((candidate) => candidate.number === BIG_TICKET);
+    big?.messages.unshift({ id: 'reply-6', updated_at: '2026-01-01T00:00:00Z' });
+    if (big !== undefined) big.updated_at = '2026-01-01T00:00:00Z';
+    const resumed = await readStopping(WITHOUT_ATTACHMENTS, statesOf(kept).at(-1));
+
+    expect(resumed.error).toBeUndefined();
+    const union = keys([...kept, ...resumed.seen]);
+    expect(union).toEqual(expect.arrayContaining(atStop));
+    // Read again, never lost: ticket 7, now at ticket 6's slot, and the message the reply
+    // pushed from page 1 of ticket 6 to page 2.
+    const twice = union.filter((key, index) => union.indexOf(key) !== index);
+    expect(twice).toEqual(['messages:0000006049', 'tickets:7']);
+  });
+
   it('a read resumed inside a ticket asks for the ticket’s remaining pages and the list page only, when nothing moved', async () => {
     const groove = fakeGroove(tickets());
     const stopped = await readStopping(WITHOUT_ATTACHMENTS, undefined, 8);
