@@ -66,12 +66,12 @@ export async function* catchUpPass(
   }
   const wanted = (entry: FrontItem) =>
     scan.cursors.some((cursor) => cursor.catchUp?.includes(entry.number) === true);
-  const todo = front.filter(wanted);
-  if (todo.length === 0) return;
+  const unmet = front.filter(wanted);
+  if (unmet.length === 0) return;
 
   // Names the tickets to handle, so a pass stopped and resumed handles each of them once.
   yield pass.checkpoint(pass.end);
-  for (const [index, entry] of todo.entries()) {
+  for (const [index, entry] of unmet.entries()) {
     throwIfCancelled(context);
     // Children sit inside the end position: checkpoints name it, plus the place in the ticket,
     // which names the ticket (a state saved before it did: the first ticket left).
