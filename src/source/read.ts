@@ -64,12 +64,16 @@ async function* readStreams(
   store: StateStore,
 ): AsyncGenerator<SourceMessage> {
   for (const unit of planRead(config)) {
+    // Finished before this read was stopped: reading it again would repeat it (a full refresh).
+    if (unit.streams.every((stream) => store.get(stream)?.done === true)) continue;
     throwIfCancelled(context);
     context.logger.info('Reading streams', { streams: unit.streams.join(',') });
     yield* unit.run(context, store);
+    for (const stream of unit.streams) store.markDone(stream);
+    yield { type: 'STATE', state: store.snapshot() };
   }
 
   const summary = context.failures.summary();
   if (summary !== undefined) yield summary;
-  yield { type: 'STATE', state: store.snapshot() };
+  yield { type: 'STATE', state: store.finalSnapshot() };
 }

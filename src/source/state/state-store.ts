@@ -19,8 +19,20 @@ export class StateStore {
     this.state.streams[stream] = value;
   }
 
+  /** Notes that a stream was read to its end in this read, for a resume to skip it. */
+  markDone(stream: string): void {
+    this.state.streams[stream] = { ...this.state.streams[stream], done: true };
+  }
+
   /** A copy the host may keep: later progress never changes a state already yielded. */
   snapshot(): SourceState {
     return structuredClone(this.state);
+  }
+
+  /** The state a finished read ends on: nothing is in progress, so nothing is marked done. */
+  finalSnapshot(): SourceState {
+    const final = this.snapshot();
+    for (const entry of Object.values(final.streams)) delete entry?.done;
+    return final;
   }
 }

@@ -74,6 +74,11 @@ export interface StreamState {
   watermark?: string;
   boundary?: BoundaryEntry[];
   scan?: ScanState;
+  /**
+   * Read to its end earlier in this read: a resumed read skips it. Only checkpoints carry it;
+   * the read's last STATE drops it, so the next read (a new full refresh) reads it again.
+   */
+  done?: true;
 }
 
 export interface SourceState {

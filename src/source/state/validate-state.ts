@@ -65,6 +65,7 @@ export const STATE_SCHEMA = {
         properties: {
           watermark: { ...instant, title: 'Watermark' },
           boundary: boundary('Emitted At The Watermark'),
+          done: { title: 'Done In This Read', const: true },
           scan: {
             title: 'Scan',
             type: 'object',
