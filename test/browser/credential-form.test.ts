@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateCredential } from '../../src/credential/validate-credential';
 import { PACKAGE_ROOT } from '../../src/paths';
-import { describeInBrowser, openBrowser, type BrowserSession } from './harness/browser';
-import { bundleTestPage } from './harness/bundle';
+import { describeInBrowser } from './harness/describe-in-browser';
 import { fieldFor, openForm, submittedData, topOf } from './harness/form-page';
 import { readManifestForm } from './harness/manifest-forms';
-import { startPageServer, type PageServer } from './harness/page-server';
 import { RENDERERS, type Renderer } from './page/payload';
 
 const schema = readManifestForm('credential').schema as {
@@ -44,28 +42,10 @@ const SAMPLE = {
 /** Written only on request (`npm run screenshots`), so a test run never changes the repo. */
 const UPDATE_SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] === '1';
 
-describeInBrowser('The credential form in headless Chromium', () => {
-  let server: PageServer;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startPageServer(await bundleTestPage());
-    browser = await openBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    expect(browser.pageErrors.splice(0)).toEqual([]);
-    expect(browser.blockedRequests.splice(0)).toEqual([]);
-  });
-
+describeInBrowser('The credential form in headless Chromium', (browser) => {
   describe.each(RENDERERS)('rendered by %s', (renderer: Renderer) => {
     beforeEach(async () => {
-      await openForm(browser.page, server.origin, 'credential', renderer);
+      await openForm(browser.page, browser.origin, 'credential', renderer);
     });
 
     it("shows the seed's three fields in the seed's order, each with its label and help", async () => {

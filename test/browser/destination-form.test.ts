@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core';
 import { validatorFor } from '../../src/validation/ajv';
-import { describeInBrowser, openBrowser, type BrowserSession } from './harness/browser';
-import { bundleTestPage } from './harness/bundle';
+import { describeInBrowser } from './harness/describe-in-browser';
 import { captionFor, fieldFor, openForm, submittedData } from './harness/form-page';
 import { readManifestForm, registrySchemaName } from './harness/manifest-forms';
-import { startPageServer, type PageServer } from './harness/page-server';
 import { RENDERERS, type Renderer } from './page/payload';
 
 const form = readManifestForm('destination');
@@ -41,25 +39,7 @@ const ADD_MAPPING: Record<Renderer, (page: Page, input: string, field: string) =
   },
 };
 
-describeInBrowser('The destination form in headless Chromium', () => {
-  let server: PageServer;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startPageServer(await bundleTestPage());
-    browser = await openBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    expect(browser.pageErrors.splice(0)).toEqual([]);
-    expect(browser.blockedRequests.splice(0)).toEqual([]);
-  });
-
+describeInBrowser('The destination form in headless Chromium', (browser) => {
   describe.each(RENDERERS)('rendered by %s', (renderer: Renderer) => {
     const page = (): Page => browser.page;
 
@@ -75,7 +55,7 @@ describeInBrowser('The destination form in headless Chromium', () => {
     }
 
     beforeEach(async () => {
-      await openForm(page(), server.origin, 'destination', renderer);
+      await openForm(page(), browser.origin, 'destination', renderer);
     });
 
     it('renders every field of the form once a creating operation is picked', async () => {

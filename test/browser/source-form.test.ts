@@ -1,10 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { validatorFor } from '../../src/validation/ajv';
-import { describeInBrowser, openBrowser, type BrowserSession } from './harness/browser';
-import { bundleTestPage } from './harness/bundle';
+import { describeInBrowser } from './harness/describe-in-browser';
 import { captionFor, fieldFor, labelFor, openForm, submittedData } from './harness/form-page';
 import { readManifestForm, registrySchemaName } from './harness/manifest-forms';
-import { startPageServer, type PageServer } from './harness/page-server';
 import { RENDERERS, type Renderer } from './page/payload';
 
 type Property = { title: string };
@@ -40,25 +38,7 @@ const ADD_STREAM: Record<Renderer, (page: Page) => Locator> = {
   jsonforms: (page) => page.getByRole('button', { name: 'Add to Streams' }),
 };
 
-describeInBrowser('The source form in headless Chromium', () => {
-  let server: PageServer;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startPageServer(await bundleTestPage());
-    browser = await openBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    expect(browser.pageErrors.splice(0)).toEqual([]);
-    expect(browser.blockedRequests.splice(0)).toEqual([]);
-  });
-
+describeInBrowser('The source form in headless Chromium', (browser) => {
   describe.each(RENDERERS)('rendered by %s', (renderer: Renderer) => {
     const page = (): Page => browser.page;
 
@@ -74,7 +54,7 @@ describeInBrowser('The source form in headless Chromium', () => {
     }
 
     beforeEach(async () => {
-      await openForm(page(), server.origin, 'source', renderer);
+      await openForm(page(), browser.origin, 'source', renderer);
     });
 
     it('renders every field of the form, the stream list included', async () => {

@@ -26,23 +26,6 @@ export type BrowserSession = {
   close: () => Promise<void>;
 };
 
-/**
- * A `describe` for tests that need Chromium. Where none is installed the tests are skipped with
- * a warning that says why, except in CI (`CI` set), where they run and fail: CI installs
- * Chromium and must never skip them.
- */
-export function describeInBrowser(title: string, tests: () => void): void {
-  if (fs.existsSync(CHROMIUM_PATH) || process.env['CI']) {
-    describe(title, tests);
-    return;
-  }
-  console.warn(
-    `Browser tests skipped (${title}): no Chromium at ${CHROMIUM_PATH}. ` +
-      `Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH to run them.`,
-  );
-  describe.skip(title, tests);
-}
-
 /** Launches headless Chromium with a new, empty profile; the page may reach only 127.0.0.1. */
 export async function openBrowser(): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
