@@ -80,3 +80,17 @@ function rememberSecret(value: unknown, secrets: string[]): void {
     if (form.length >= SHORTEST_SECRET && !secrets.includes(form)) secrets.push(form);
   }
 }
+
+/** The credential (--credential, GROOVE_API_KEY) and the form (--config) of read and write. */
+export async function loadCredentialAndForm(
+  values: Readonly<Record<string, unknown>>,
+  context: { env: NodeJS.ProcessEnv; secrets: string[] },
+): Promise<{ credential: Credential; form: unknown }> {
+  const credential = await loadCredential(
+    String(values['credential']),
+    context.env,
+    context.secrets,
+  );
+  const form = await readJsonFile(String(values['config']), '--config');
+  return { credential, form };
+}

@@ -8,7 +8,7 @@ import type { CliContext, Command } from '../command';
 import { countingClient } from '../counting-client';
 import { ExitCode, type ExitCodeValue } from '../exit-codes';
 import { type FlagValues, stringFlag } from '../flags';
-import { loadCredential, readJsonFile } from '../inputs';
+import { loadCredentialAndForm, readJsonFile } from '../inputs';
 import { Progress } from '../progress';
 import { type AirbyteLogLevel, type AirbyteMessage, logMessage, recordMessage } from '../protocol';
 import { type ConnectorState, stateFromFile, StreamStateSplitter } from '../state-file';
@@ -50,12 +50,7 @@ export const readCommand: Command = {
 
 async function runRead(values: FlagValues, context: CliContext): Promise<ExitCodeValue> {
   const { logger, signal, messages } = context;
-  const credential = await loadCredential(
-    String(values['credential']),
-    context.env,
-    context.secrets,
-  );
-  const config = await readJsonFile(String(values['config']), '--config');
+  const { credential, form: config } = await loadCredentialAndForm(values, context);
   const stateFile = stringFlag(values, 'state');
   const state =
     stateFile === undefined ? undefined : stateFromFile(await readJsonFile(stateFile, '--state'));

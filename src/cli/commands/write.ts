@@ -6,7 +6,7 @@ import type { CliContext, Command } from '../command';
 import { ExitCode, type ExitCodeValue } from '../exit-codes';
 import { flagError, type FlagValues, stringFlag } from '../flags';
 import { readInputLines } from '../input-lines';
-import { loadCredential, readJsonFile } from '../inputs';
+import { loadCredentialAndForm } from '../inputs';
 import { Progress } from '../progress';
 import { logMessage } from '../protocol';
 import { WriteSession } from '../write-session';
@@ -37,7 +37,7 @@ export const writeCommand: Command = {
       type: 'string',
       valueName: 'FILE',
       description:
-        'Write one JSON line per input line: {"line":N,"status":"created"|"updated"|"failed"|"unknown"|"dry_run",...}.',
+        'Write one JSON line per record line: {"line":N,"status":"created"|"updated"|"failed"|"unknown"|"dry_run",...}.',
     },
   },
   protocol: true,
@@ -46,12 +46,7 @@ export const writeCommand: Command = {
 
 async function runWrite(values: FlagValues, context: CliContext): Promise<ExitCodeValue> {
   const { logger, signal, messages } = context;
-  const credential = await loadCredential(
-    String(values['credential']),
-    context.env,
-    context.secrets,
-  );
-  const config = await readJsonFile(String(values['config']), '--config');
+  const { credential, form: config } = await loadCredentialAndForm(values, context);
   const resultsFile = stringFlag(values, 'results');
   if (resultsFile !== undefined) {
     refuseOverwrite(resultsFile, [String(values['credential']), String(values['config'])]);
